@@ -1,0 +1,54 @@
+/**
+ * Links to a passage, or to a selection inside one: `#<passage-id>` or `#<passage-id>:~:text=<directive>`.
+ * Pure helpers shared by the browser script and the tests.
+ *
+ * Why the passage id comes first: Chromium scrolls to the text when it finds it, but when it does not (the
+ * passage was edited since) it does not fall back to the id, and browsers without text fragments see an id
+ * that does not exist. With the id in front, src/client/passages.ts can always land on the passage.
+ */
+
+export interface PassageFragment {
+  /** The passage id, decoded; empty when the fragment has none. */
+  id: string;
+  /** The fragment directive after `:~:`, when present (browsers that support it hide it from location.hash). */
+  directive?: string;
+}
+
+export function splitFragment(hash: string): PassageFragment {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const at = raw.indexOf(':~:');
+  const idPart = at === -1 ? raw : raw.slice(0, at);
+  let id = idPart;
+  try {
+    id = decodeURIComponent(idPart);
+  } catch {
+    // A malformed escape: use the id as written.
+  }
+  return at === -1 ? { id } : { id, directive: raw.slice(at + 3) };
+}
+
+/** Percent-encodes a text directive term: `-`, `,` and `&` are syntax there, so they are encoded too. */
+export function encodeTextTerm(text: string): string {
+  return encodeURIComponent(text).replace(/-/g, '%2D');
+}
+
+/** Selections up to this many words are quoted whole; longer ones as `start,end` (first and last words). */
+export const WHOLE_SELECTION_WORDS = 10;
+const EDGE_WORDS = 5;
+
+/** The `text=` directive that finds `selection` (white space normalised as browsers match it). */
+export function textDirective(selection: string): string | undefined {
+  const words = selection.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return undefined;
+  if (words.length <= WHOLE_SELECTION_WORDS) return `text=${encodeTextTerm(words.join(' '))}`;
+  const start = words.slice(0, EDGE_WORDS).join(' ');
+  const end = words.slice(-EDGE_WORDS).join(' ');
+  return `text=${encodeTextTerm(start)},${encodeTextTerm(end)}`;
+}
+
+/** The full link to a passage, or to a selection in it. */
+export function passageLink(pageUrl: string, id: string, selection?: string): string {
+  const base = pageUrl.split('#')[0] ?? pageUrl;
+  const directive = selection === undefined ? undefined : textDirective(selection);
+  return directive ? `${base}#${id}:~:${directive}` : `${base}#${id}`;
+}
