@@ -36,7 +36,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `SITE_BASE=/karabakh/ npx astro preview --outDir dist-subpath --host 127.0.0.1 --port ${SUBPATH_PORT}`,
+      command: `npx tsx scripts/serve-static.ts dist-subpath --base /karabakh/ --port ${SUBPATH_PORT}`,
       url: `http://127.0.0.1:${SUBPATH_PORT}/karabakh/`,
       reuseExistingServer: !process.env['CI'],
       timeout: 60_000,

@@ -17,7 +17,8 @@ import {
   sourceSchema,
 } from './schemas/collections.ts';
 
-const ref: RefFactory = (collection) => reference(collection);
+// reference() is typed loosely until `astro sync` runs; it does parse to { id, collection } as RefFactory says.
+const ref = reference as unknown as RefFactory;
 const entries = (folder: string, pattern = '*.md') => glob({ pattern, base: `./content/${folder}` });
 
 export const collections = {

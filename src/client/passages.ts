@@ -6,7 +6,7 @@
  * - arriving at `#id:~:text=…` always lands on the passage, also when the text is no longer there or the browser
  *   does not support text fragments.
  */
-import { passageLink, splitFragment } from '../lib/text-fragment.ts';
+import { expandToWords, passageLink, splitFragment } from '../lib/text-fragment.ts';
 
 const TARGET_CLASS = 'is-target';
 
@@ -103,8 +103,14 @@ function selectionInPassage(): { passage: HTMLElement; text: string } | undefine
       : range.commonAncestorContainer.parentElement;
   const paragraph = container?.closest('.passage > p');
   const passage = paragraph?.parentElement;
-  const text = selection.toString().trim();
-  if (!passage || text === '') return undefined;
+  if (!paragraph || !passage) return undefined;
+  // Offsets of the selection within the paragraph's text, widened to whole words.
+  const before = document.createRange();
+  before.setStart(paragraph, 0);
+  before.setEnd(range.startContainer, range.startOffset);
+  const start = before.toString().length;
+  const text = expandToWords(paragraph.textContent ?? '', start, start + range.toString().length);
+  if (text === '') return undefined;
   return { passage, text };
 }
 

@@ -18,7 +18,7 @@ export async function articlesInOrder(): Promise<Article[]> {
 }
 
 export async function outletOf(article: Article): Promise<Outlet> {
-  const outlet = await getEntry(article.data.publisher);
+  const outlet = await getEntry('outlets', article.data.publisher.id);
   if (!outlet) {
     throw new Error(`${article.filePath}: field "publisher": no outlet "${article.data.publisher.id}" in content/outlets/.`);
   }

@@ -199,7 +199,7 @@ export function checkContent(root: string): ContentProblem[] {
     ids.add(entry.id);
     known.set(entry.collection, ids);
   }
-  const ref: RefFactory = (collection) =>
+  const ref: RefFactory = <C extends CollectionName>(collection: C) =>
     z.string().superRefine((id, ctx) => {
       const ids = known.get(collection) ?? new Set<string>();
       if (!ids.has(id)) {
@@ -209,7 +209,7 @@ export function checkContent(root: string): ContentProblem[] {
           message: `unknown ${collection} entry "${id}". Add ${WHERE[collection].replace('<id>', id)} or use an existing id${some ? ` (${some}${ids.size > 8 ? ', …' : ''})` : ''}.`,
         });
       }
-    });
+    }).transform((id) => ({ id, collection }));
 
   for (const entry of entries) {
     for (const [path, value] of leftoverTodos(entry.data)) {

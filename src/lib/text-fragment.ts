@@ -15,16 +15,28 @@ export interface PassageFragment {
 }
 
 export function splitFragment(hash: string): PassageFragment {
-  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
-  const at = raw.indexOf(':~:');
-  const idPart = at === -1 ? raw : raw.slice(0, at);
-  let id = idPart;
+  let raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  // Passage ids never contain ":", so decoding first also catches a directive whose ":~:" arrived escaped.
   try {
-    id = decodeURIComponent(idPart);
+    raw = decodeURIComponent(raw);
   } catch {
-    // A malformed escape: use the id as written.
+    // A malformed escape: use the fragment as written.
   }
-  return at === -1 ? { id } : { id, directive: raw.slice(at + 3) };
+  const at = raw.indexOf(':~:');
+  return at === -1 ? { id: raw } : { id: raw.slice(0, at), directive: raw.slice(at + 3) };
+}
+
+/**
+ * Widens [start, end) in `text` to whole words: text fragments match whole words only, so a selection that
+ * starts or ends inside a word would otherwise find nothing.
+ */
+export function expandToWords(text: string, start: number, end: number): string {
+  const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+  let s = Math.max(0, start);
+  let e = Math.min(text.length, end);
+  while (s > 0 && isWordChar(text[s - 1]) && isWordChar(text[s])) s--;
+  while (e < text.length && isWordChar(text[e - 1]) && isWordChar(text[e])) e++;
+  return text.slice(s, e).trim();
 }
 
 /** Percent-encodes a text directive term: `-`, `,` and `&` are syntax there, so they are encoded too. */

@@ -20,7 +20,10 @@ declare module 'vfile' {
   }
 }
 
-type ExpressionNode = Extract<RootContent, { type: 'mdxFlowExpression' }>;
+interface ExpressionNode {
+  type: 'mdxFlowExpression' | 'mdxTextExpression';
+  value: string;
+}
 
 function isPinExpression(node: unknown): node is ExpressionNode {
   const n = node as { type?: string; value?: string };

@@ -14,8 +14,8 @@ export type CollectionName =
   | 'sources'
   | 'events';
 
-/** Makes the schema of a reference to an entry of `collection`. */
-export type RefFactory = (collection: CollectionName) => z.ZodType;
+/** Makes the schema of a reference to an entry of `collection`; it parses to `{ id, collection }` as Astro's does. */
+export type RefFactory = <C extends CollectionName>(collection: C) => z.ZodType<{ id: string; collection: C }>;
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 

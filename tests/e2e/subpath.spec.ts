@@ -1,0 +1,21 @@
+import { expect, test } from './fixtures.ts';
+
+// The same site built with SITE_BASE=/karabakh/ and served under that sub-path (see playwright.config.ts).
+const BASE = 'http://127.0.0.1:4322/karabakh/';
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('the site works when served under a sub-path', async ({ page }) => {
+  await page.goto(BASE);
+  await expect(page.getByTestId('article-list').locator('li')).toHaveCount(5);
+  await page.getByTestId('article-list').locator('h3 a').first().click();
+  await expect(page).toHaveURL(/\/karabakh\/articles\/[a-z0-9-]+\/$/);
+  // The stylesheet loaded: passages are laid out as a grid.
+  await expect(page.locator('.passage').first()).toHaveCSS('display', 'grid');
+  const first = page.locator('.passage').first();
+  await first.locator('.passage-link').click();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:4322\/karabakh\/articles\/[a-z0-9-]+\/#[^#]+$/);
+  await page.getByRole('link', { name: 'About this site' }).click();
+  await expect(page).toHaveURL(`${BASE}about/`);
+});
