@@ -17,6 +17,8 @@ export default defineConfig({
     // The publisher's text must reach the page character for character: no smart quotes or dashes.
     processor: unified({
       smartypants: false,
+      // Nor any GFM rewriting: bare addresses would turn into links the publisher did not write.
+      gfm: false,
       remarkPlugins: [...remarkPlugins],
       rehypePlugins: [...rehypePlugins],
     }),

@@ -27,6 +27,11 @@ export interface ContentProblem {
   message: string;
 }
 
+/** The YAML parser's message without its own "at line N" (which counts from the start of the YAML, not the file). */
+function yamlMessage(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?\s*$/, '');
+}
+
 export function formatProblem(p: ContentProblem): string {
   const where = p.line === undefined ? p.file : `${p.file}:${p.line}`;
   return p.field ? `${where}: field "${p.field}": ${p.message}` : `${where}: ${p.message}`;
@@ -90,7 +95,7 @@ function parseFrontmatterFile(path: string, display: string, problems: ContentPr
   const doc = parseDocument(match[1] ?? '', { lineCounter: counter });
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
-      problems.push({ file: display, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+      problems.push({ file: display, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `YAML syntax: ${yamlMessage(e.message)}` });
     }
     return undefined;
   }
@@ -131,7 +136,7 @@ function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
     const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
-        problems.push({ file: display, line: e.linePos?.[0]?.line, message: `YAML syntax: ${e.message.split('\n')[0]}` });
+        problems.push({ file: display, line: e.linePos?.[0]?.line, message: `YAML syntax: ${yamlMessage(e.message)}` });
       }
       continue;
     }

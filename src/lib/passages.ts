@@ -18,6 +18,8 @@ export const PASSAGE_ID_PATTERN = /^[\p{Ll}\p{Lo}\d]+(-[\p{Ll}\p{Lo}\d]+)*$/u;
 /** The id an unpinned paragraph gets: its first words, folded to lowercase ASCII where possible. */
 export function autoPassageId(text: string): string {
   const words = text
+    .replace(/[əƏ]/g, 'e')
+    .replace(/[ıİ]/g, 'i')
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

@@ -7,7 +7,7 @@
 import type { Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { assignPassageIds, parsePinComment, type PassageRecord } from '../lib/passages.ts';
+import { assignPassageIds, parsePinComment, PassageIdError, type PassageRecord } from '../lib/passages.ts';
 
 export interface RemarkPassageIdsOptions {
   /** Which files hold passages (the publisher's text); other MDX and Markdown files are left alone. */
@@ -34,6 +34,18 @@ function isPinExpression(node: unknown): node is ExpressionNode {
   );
 }
 
+/**
+ * The paragraph's text without editorial expressions in it (MDX comments). Inline components that wrap the
+ * publisher's words (links to entities, say) keep their text.
+ */
+function publisherText(paragraph: Paragraph): string {
+  const text = paragraph.children
+    .filter((child) => String(child.type) !== 'mdxTextExpression')
+    .map((child) => toString(child))
+    .join('');
+  return text.trim();
+}
+
 /** Takes a leading pin comment out of a paragraph and returns its id. */
 function takeInlinePin(paragraph: Paragraph): string | undefined {
   const first = paragraph.children[0];
@@ -42,6 +54,13 @@ function takeInlinePin(paragraph: Paragraph): string | undefined {
   const next = paragraph.children[0];
   if (next?.type === 'text') next.value = next.value.replace(/^\s+/, '');
   return parsePinComment(first.value);
+}
+
+function danglingPin(file: VFile, pin: string, line: number | undefined): PassageIdError {
+  const where = `${file.path.replace(`${file.cwd}/`, '')}${line === undefined ? '' : `:${line}`}`;
+  return new PassageIdError(
+    `${where}: the pin {/* #${pin} */} is not followed by a paragraph. Put it on the line just above a paragraph, or at its start.`,
+  );
 }
 
 export function remarkPassageIds(options: RemarkPassageIdsOptions) {
@@ -57,13 +76,14 @@ export function remarkPassageIds(options: RemarkPassageIdsOptions) {
       }
       kept.push(node);
       if (node.type !== 'paragraph') {
-        pendingPin = undefined;
+        if (pendingPin !== undefined) throw danglingPin(file, pendingPin, node.position?.start.line);
         continue;
       }
       const pin = takeInlinePin(node) ?? pendingPin;
       pendingPin = undefined;
-      candidates.push({ node, text: toString(node), line: node.position?.start.line ?? 0, pin });
+      candidates.push({ node, text: publisherText(node), line: node.position?.start.line ?? 0, pin });
     }
+    if (pendingPin !== undefined) throw danglingPin(file, pendingPin, undefined);
     tree.children = kept;
 
     const relative = file.path.replace(`${file.cwd}/`, '');
@@ -71,7 +91,7 @@ export function remarkPassageIds(options: RemarkPassageIdsOptions) {
     records.forEach((record, i) => {
       const node = candidates[i]?.node;
       if (!node) return;
-      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, 'data-passage-id': record.id } };
+      node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPassageId: record.id } };
     });
     file.data.passages = records;
     const astro = (file.data.astro ??= {});

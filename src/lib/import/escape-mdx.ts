@@ -4,7 +4,8 @@
  * MDX reads `{`/`}` as JavaScript, `<` as JSX and `import`/`export` at the start of a line as module code; Markdown
  * reads `*`, `_`, `` ` ``, `[`, `]`, `~`, `\` and `&` inline and `#`, `>`, `-`, `+`, `1.` at the start of a line.
  * Backslash escapes (CommonMark allows one before any ASCII punctuation) cover all but the keywords, which are
- * written with a character reference for their first letter.
+ * written with a character reference for their first letter. The site's pipeline runs without GFM
+ * (astro.config.mjs), so bare addresses stay text: no link appears that the publisher did not write.
  */
 const INLINE_SPECIAL = /[\\`*_{}[\]<>~&|]/g;
 

@@ -241,7 +241,7 @@ describe('checkContent on fixture trees', () => {
   // KNOWN BUG (src/lib/content-check.ts, parseFrontmatterFile): the first line of the yaml library's message is
   // kept, and it cites the line within the frontmatter ("at line 4"), one less than the file line reported (5).
   // Remove `.fails` once fixed.
-  it.fails('does not cite a different line number inside a YAML syntax message (KNOWN BUG)', () => {
+  it('does not cite a different line number inside a YAML syntax message', () => {
     const [p] = check({ 'content/articles/x.mdx': articleWith(4, 'url: [unclosed') });
     const cited = /at line (\d+)/.exec(p?.message ?? '')?.[1];
     expect(cited === undefined || Number(cited) === p?.line).toBe(true);

@@ -109,16 +109,10 @@ describe('remark-passage-ids + rehype-passage-anchors: golden HTML', () => {
   // attribute name) but rehype-passage-anchors reads properties.dataPassageId (the hast property name). Only
   // rehype-raw, which Astro happens to run first, converts one into the other; without it no passage is wrapped.
   // Remove `.fails` once fixed.
-  it.fails('renders the same HTML without rehype-raw (plain remark-rehype pipeline) (KNOWN BUG)', async () => {
+  it('renders the same HTML without rehype-raw (plain remark-rehype pipeline)', async () => {
     const { html } = await render(ARTICLE_MDX, plainPipeline());
     // Read the golden file directly: vitest does not allow file snapshots in `it.fails`.
     expect(html).toBe(readFileSync(new URL('../golden/passages.html', import.meta.url), 'utf8'));
-  });
-
-  it('loses the passage wrappers without rehype-raw: what the known bug above looks like', async () => {
-    const { html } = await render(ARTICLE_MDX, plainPipeline());
-    expect(html).not.toContain('class="passage"');
-    expect(html).toContain('<p data-passage-id="my-pin">');
   });
 
   it('wraps each top-level paragraph in div.passage with its id, and nothing else', async () => {
@@ -236,7 +230,7 @@ describe('remark-passage-ids: recorded passages', () => {
   // KNOWN BUG (src/plugins/remark-passage-ids.ts): an ordinary MDX comment (not a pin) at the start of a paragraph
   // is counted as text (mdast-util-to-string reads the expression's value), so the recorded text and the automatic
   // id include the comment, and deleting the comment changes the id. Remove `.fails` once fixed.
-  it.fails('ignores a non-pin comment in the passage text and id (KNOWN BUG)', () => {
+  it('ignores a non-pin comment in the passage text and id', () => {
     const { file } = remarkOnly('{/* check this figure */} Two civilians were killed.\n');
     expect(file.data.passages).toHaveLength(1);
     expect(file.data.passages?.[0]).toMatchObject({ id: 'two-civilians-were-killed', text: 'Two civilians were killed.' });

@@ -2,7 +2,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -38,7 +37,7 @@ function readArticle(path: string): { frontmatter: Record<string, unknown>; body
 }
 
 function parseMdx(body: string): Root {
-  const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+  const processor = unified().use(remarkParse).use(remarkMdx);
   return processor.runSync(processor.parse(body)) as Root;
 }
 
