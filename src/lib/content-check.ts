@@ -9,16 +9,7 @@ import { basename, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import type { CollectionName, RefFactory } from '../schemas/common.ts';
-import {
-  articleSchema,
-  eventSchema,
-  glossarySchema,
-  organizationSchema,
-  outletSchema,
-  personSchema,
-  placeSchema,
-  sourceSchema,
-} from '../schemas/collections.ts';
+import { schemaFactories } from '../schemas/collections.ts';
 
 export interface ContentProblem {
   file: string;
@@ -153,16 +144,6 @@ function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
   return entries;
 }
 
-const SCHEMAS: Record<CollectionName, (ref: RefFactory) => z.ZodType> = {
-  articles: articleSchema,
-  outlets: outletSchema,
-  people: personSchema,
-  places: placeSchema,
-  organizations: organizationSchema,
-  glossary: glossarySchema,
-  sources: () => sourceSchema,
-  events: eventSchema,
-};
 
 const WHERE: Record<CollectionName, string> = {
   articles: 'content/articles/<id>.mdx',
@@ -225,7 +206,7 @@ export function checkContent(root: string): ContentProblem[] {
         message: `still a placeholder ("${value}"): complete it before publishing.`,
       });
     }
-    const result = SCHEMAS[entry.collection](ref).safeParse(entry.data);
+    const result = schemaFactories[entry.collection](ref).safeParse(entry.data);
     if (!result.success) {
       for (const issue of result.error.issues) {
         problems.push({

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { parsePrintedDate } from '../lib/dates.ts';
-import { datePrecision, entityFields, partialDate, sourceList, type RefFactory } from './common.ts';
+import { datePrecision, entityFields, partialDate, sourceList, type CollectionName, type RefFactory } from './common.ts';
 
 export const articleSchema = (ref: RefFactory) =>
   z
@@ -141,3 +141,15 @@ export const eventSchema = (ref: RefFactory) =>
     /** Where the facts come from. */
     sources: sourceList(ref),
   });
+
+/** Every collection's schema by name, for code that handles all of them alike (scripts/check-content). */
+export const schemaFactories: Record<CollectionName, (ref: RefFactory) => z.ZodType> = {
+  articles: articleSchema,
+  outlets: outletSchema,
+  people: personSchema,
+  places: placeSchema,
+  organizations: organizationSchema,
+  glossary: glossarySchema,
+  sources: () => sourceSchema,
+  events: eventSchema,
+};
