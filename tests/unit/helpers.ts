@@ -6,6 +6,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { RawTextError } from '../../src/lib/import/clean.ts';
 
 /** ../shared/seeds beside the repository root. */
 export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
@@ -52,4 +54,26 @@ export function lineRange(from: number, to: number, step = 1): number[] {
   const out: number[] = [];
   for (let n = from; n <= to; n += step) out.push(n);
   return out;
+}
+
+/** Every node type in a unist tree, depth first: to assert which constructs a parse produced. */
+export function nodeTypes(tree: { type: string; children?: unknown[] }): string[] {
+  const out: string[] = [];
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    out.push(node.type);
+    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
+  };
+  walk(tree);
+  return out;
+}
+
+/** Runs `fn`, expecting it to throw a RawTextError, and returns that error for its message to be checked. */
+export function rawTextErrorFrom(fn: () => unknown): RawTextError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(RawTextError);
+    return error as RawTextError;
+  }
+  throw new Error('expected a RawTextError');
 }

@@ -17,6 +17,7 @@ import { PassageIdError, type PassageRecord } from '../../../src/lib/passages.ts
 import { isArticleSource, rehypePlugins, remarkPlugins } from '../../../src/plugins/index.ts';
 import { passageLinkLabel, rehypePassageAnchors } from '../../../src/plugins/rehype-passage-anchors.ts';
 import { remarkPassageIds } from '../../../src/plugins/remark-passage-ids.ts';
+import { nodeTypes } from '../helpers.ts';
 
 const CWD = '/x';
 const ARTICLE = '/x/content/articles/a.mdx';
@@ -84,15 +85,6 @@ function remarkOnly(value: string, path = ARTICLE, include: (path: string) => bo
   return { tree, file };
 }
 
-function nodeTypes(tree: { type: string; children?: unknown[] }): string[] {
-  const out: string[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    out.push(node.type);
-    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(tree);
-  return out;
-}
 
 async function render(value: string, pipeline = astroPipeline(), path = ARTICLE) {
   const file = await pipeline.process({ path, cwd: CWD, value });

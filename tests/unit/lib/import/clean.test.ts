@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assertText, cleanRawArticle, RawTextError, type CleanResult } from '../../../../src/lib/import/clean.ts';
-import { lineRange, seed } from '../../helpers.ts';
+import { lineRange, rawTextErrorFrom, seed } from '../../helpers.ts';
 
 /** Where each seed's body paragraphs are, read off the raw files by eye. */
 const SEED_BODIES: { prefix: string; options: { titleLine?: number }; bodyLines: number[] }[] = [
@@ -274,37 +274,28 @@ describe('cleanRawArticle on small inputs', () => {
 });
 
 describe('cleanRawArticle and assertText on bad input', () => {
-  function errorOf(fn: () => unknown): RawTextError {
-    try {
-      fn();
-    } catch (error) {
-      expect(error).toBeInstanceOf(RawTextError);
-      return error as RawTextError;
-    }
-    throw new Error('expected a RawTextError');
-  }
 
   it('rejects an empty file, naming it and saying what to pass', () => {
-    const error = errorOf(() => cleanRawArticle('', {}, 'empty.txt'));
+    const error = rawTextErrorFrom(() => cleanRawArticle('', {}, 'empty.txt'));
     expect(error.name).toBe('RawTextError');
     expect(error.message).toMatch(/^empty\.txt: the file is empty\./);
     expect(error.message).toMatch(/raw text of a news article/);
   });
 
   it('rejects a file of white space only', () => {
-    expect(errorOf(() => cleanRawArticle(' \n\t\r\n \n', {}, 'blank.txt')).message).toMatch(/blank\.txt: the file is empty/);
+    expect(rawTextErrorFrom(() => cleanRawArticle(' \n\t\r\n \n', {}, 'blank.txt')).message).toMatch(/blank\.txt: the file is empty/);
   });
 
   it('rejects text with NUL bytes as binary', () => {
     const raw = `PNG\u0000\u0000\u0001IHDR ${'x'.repeat(200)}`;
-    const error = errorOf(() => cleanRawArticle(raw, {}, 'image.txt'));
+    const error = rawTextErrorFrom(() => cleanRawArticle(raw, {}, 'image.txt'));
     expect(error.message).toMatch(/^image\.txt: this looks like binary data, not text/);
     expect(error.message).toMatch(/UTF-8 text file/);
   });
 
   it('rejects text full of replacement characters (undecodable bytes) as binary', () => {
     const raw = `${'\uFFFD'.repeat(30)} some words here`;
-    expect(errorOf(() => assertText(raw, 'latin1.txt')).message).toMatch(/latin1\.txt: this looks like binary/);
+    expect(rawTextErrorFrom(() => assertText(raw, 'latin1.txt')).message).toMatch(/latin1\.txt: this looks like binary/);
   });
 
   it('accepts ordinary text with tabs, non-Latin scripts and typographic characters', () => {
@@ -313,14 +304,14 @@ describe('cleanRawArticle and assertText on bad input', () => {
 
   it('rejects a file that holds only chrome lines, saying no body is left', () => {
     const raw = ['twitter', 'facebook', 'Views: 12', 'Comments (0)', 'Follow us on Telegram', 'Caliber.az © 2024.'].join('\n');
-    const error = errorOf(() => cleanRawArticle(raw, {}, 'chrome.txt'));
+    const error = rawTextErrorFrom(() => cleanRawArticle(raw, {}, 'chrome.txt'));
     expect(error.message).toMatch(/^chrome\.txt: no article body is left after removing site chrome/);
     expect(error.message).toMatch(/6 line\(s\) removed/);
     expect(error.message).toMatch(/one a line/);
   });
 
   it('rejects a file of short lines with no prose', () => {
-    expect(errorOf(() => cleanRawArticle('Hello\nWorld\n', {}, 'short.txt')).message).toMatch(
+    expect(rawTextErrorFrom(() => cleanRawArticle('Hello\nWorld\n', {}, 'short.txt')).message).toMatch(
       /short\.txt: no article body is left .*2 short line\(s\) kept/,
     );
   });

@@ -7,9 +7,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { RawTextError } from '../../../../src/lib/import/clean.ts';
 import { importArticle, readRawText } from '../../../../src/lib/import/import-article.ts';
-import { seed, tempDir } from '../../helpers.ts';
+import { nodeTypes, rawTextErrorFrom, seed, tempDir } from '../../helpers.ts';
 
 let root: string;
 let removeRoot: () => void;
@@ -41,25 +40,7 @@ function parseMdx(body: string): Root {
   return processor.runSync(processor.parse(body)) as Root;
 }
 
-function allTypes(tree: Root): string[] {
-  const out: string[] = [];
-  const walk = (node: { type: string; children?: unknown[] }) => {
-    out.push(node.type);
-    for (const child of node.children ?? []) walk(child as { type: string; children?: unknown[] });
-  };
-  walk(tree);
-  return out;
-}
 
-function refusal(fn: () => unknown): RawTextError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RawTextError);
-    return error as RawTextError;
-  }
-  throw new Error('expected a RawTextError');
-}
 
 const PROSE_1 = 'The first paragraph of the article is long enough to be prose, with more than eighty characters.';
 const PROSE_2 = 'The last paragraph of the article is also long enough to be prose, with more than eighty characters.';
@@ -166,7 +147,7 @@ describe('importArticle keeps MDX syntax in the publisher’s text literal', () 
     const tree = parseMdx(readArticle(result.mdxPath).body);
     expect(tree.children.map((n) => n.type)).toEqual(STRAY.map(() => 'paragraph'));
     expect(tree.children.map((n) => toString(n))).toEqual(STRAY);
-    const types = allTypes(tree);
+    const types = nodeTypes(tree);
     for (const forbidden of ['mdxjsEsm', 'mdxJsxFlowElement', 'mdxJsxTextElement', 'mdxFlowExpression', 'mdxTextExpression', 'html', 'heading', 'list', 'emphasis', 'inlineCode']) {
       expect(types).not.toContain(forbidden);
     }
@@ -178,7 +159,7 @@ describe('importArticle refuses what it must not import', () => {
     const path = seed('002').path;
     const first = importArticle({ rawPath: path, root, slug: 'four-soldiers' });
     writeFileSync(first.mdxPath, 'edited by hand\n');
-    const error = refusal(() => importArticle({ rawPath: seed('004').path, root, slug: 'four-soldiers' }));
+    const error = rawTextErrorFrom(() => importArticle({ rawPath: seed('004').path, root, slug: 'four-soldiers' }));
     expect(error.message).toContain('content/articles/four-soldiers.mdx already exists');
     expect(error.message).toMatch(/never overwrites/);
     expect(readFileSync(first.mdxPath, 'utf8')).toBe('edited by hand\n');
@@ -188,7 +169,7 @@ describe('importArticle refuses what it must not import', () => {
   it('refuses when only the raw copy exists, and writes no article', () => {
     mkdirSync(join(root, 'content', 'raw'), { recursive: true });
     writeFileSync(join(root, 'content', 'raw', 'lonely.txt'), 'keep me');
-    const error = refusal(() => importArticle({ rawPath: seed('004').path, root, slug: 'lonely' }));
+    const error = rawTextErrorFrom(() => importArticle({ rawPath: seed('004').path, root, slug: 'lonely' }));
     expect(error.message).toContain('content/raw/lonely.txt already exists');
     expect(existsSync(join(root, 'content', 'articles', 'lonely.mdx'))).toBe(false);
     expect(readFileSync(join(root, 'content', 'raw', 'lonely.txt'), 'utf8')).toBe('keep me');
@@ -196,7 +177,7 @@ describe('importArticle refuses what it must not import', () => {
 
   it('refuses a binary file (NUL bytes) and writes nothing', () => {
     const path = writeRaw('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
-    const error = refusal(() => importArticle({ rawPath: path, root, slug: 'image' }));
+    const error = rawTextErrorFrom(() => importArticle({ rawPath: path, root, slug: 'image' }));
     expect(error.message).toContain(path);
     expect(error.message).toMatch(/binary file/);
     expect(existsSync(join(root, 'content'))).toBe(false);
@@ -204,20 +185,20 @@ describe('importArticle refuses what it must not import', () => {
 
   it('refuses invalid UTF-8 and writes nothing', () => {
     const path = writeRaw('latin.txt', Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from(`${PROSE_1}\n`)]));
-    const error = refusal(() => importArticle({ rawPath: path, root, slug: 'latin' }));
+    const error = rawTextErrorFrom(() => importArticle({ rawPath: path, root, slug: 'latin' }));
     expect(error.message).toBe(`${path}: the file is not valid UTF-8 text. Save it as UTF-8 and try again.`);
     expect(existsSync(join(root, 'content'))).toBe(false);
   });
 
   it('refuses an empty file', () => {
     const path = writeRaw('empty.txt', '');
-    expect(refusal(() => importArticle({ rawPath: path, root, slug: 'empty' })).message).toMatch(/empty\.txt: the file is empty/);
+    expect(rawTextErrorFrom(() => importArticle({ rawPath: path, root, slug: 'empty' })).message).toMatch(/empty\.txt: the file is empty/);
     expect(existsSync(join(root, 'content'))).toBe(false);
   });
 
   it('refuses a file with no body left after cleaning', () => {
     const path = writeRaw('chrome.txt', 'twitter\nfacebook\nViews: 489\nComments (0)\nFollow us on Telegram\n');
-    expect(refusal(() => importArticle({ rawPath: path, root, slug: 'chrome' })).message).toMatch(
+    expect(rawTextErrorFrom(() => importArticle({ rawPath: path, root, slug: 'chrome' })).message).toMatch(
       /chrome\.txt: no article body is left after removing site chrome/,
     );
     expect(existsSync(join(root, 'content'))).toBe(false);
@@ -225,13 +206,13 @@ describe('importArticle refuses what it must not import', () => {
 
   it('refuses a missing file', () => {
     const path = join(root, 'nope.txt');
-    expect(refusal(() => importArticle({ rawPath: path, root })).message).toBe(
+    expect(rawTextErrorFrom(() => importArticle({ rawPath: path, root })).message).toBe(
       `${path}: no such file. Pass the path of a raw article text.`,
     );
   });
 
   it.each(['Has-Capitals', 'a', 'with space', '../escape', 'ends-with/slash'])('refuses the slug %j', (slug) => {
-    const error = refusal(() => importArticle({ rawPath: seed('004').path, root, slug }));
+    const error = rawTextErrorFrom(() => importArticle({ rawPath: seed('004').path, root, slug }));
     expect(error.message).toContain(`--slug "${slug}" is not usable in a URL`);
     expect(existsSync(join(root, 'content'))).toBe(false);
   });
