@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './scripts/ensure-browser.ts';
 
-// Use the system Chromium where there is one (Playwright cannot download its own browser here).
-const systemChromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
+// The browser scripts/ensure-browser.ts found or installed (run before the tests by npm run test:e2e): the
+// system's Chromium where there is one, else Playwright's own, which Playwright finds by itself.
+const found = findChromium();
+const executablePath = found?.kind === 'system' ? found.path : undefined;
 export const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -13,14 +14,16 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-export const PORT = 4321;
-export const SUBPATH_PORT = 4322;
+// E2E_PORT lets several checkouts run their browser tests side by side on one machine.
+export const PORT = Number(process.env['E2E_PORT'] ?? 4321);
+export const SUBPATH_PORT = PORT + 1;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry on CI, where the machine is shared and busy; a test that passes only on retry is listed as flaky.
+  retries: process.env['CI'] ? 1 : 0,
   reporter: [['list']],
   timeout: 30_000,
   use: {
@@ -30,7 +33,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [
     {
-      command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+      // The static server with the headers the build wrote (dist/_headers), so the tests run under the CSP header.
+      command: `npx tsx scripts/serve-static.ts dist --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env['CI'],
       timeout: 60_000,

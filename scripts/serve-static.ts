@@ -1,13 +1,16 @@
 /**
  * A minimal static file server, standing in for "any static host": serves a built folder under a base path,
- * with directory index.html files and the site's 404 page. Used by the browser tests for the sub-path build.
+ * with directory index.html files, the site's 404 page, and the headers the build wrote to <dir>/_headers (the
+ * Content-Security-Policy among them). `npm start` serves dist/ with it; the browser tests serve both builds.
  *
  * Usage: tsx scripts/serve-static.ts <dir> --base /karabakh/ --port 4322
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileForUrlPath, normaliseBase } from '../src/lib/dist-paths.ts';
+import { headersFor, parseHeadersFile } from '../src/lib/publishing/headers-file.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -17,6 +20,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.xsl': 'application/xml; charset=utf-8',
+  '.wasm': 'application/wasm',
 };
 
 const { values, positionals } = parseArgs({
@@ -24,17 +30,9 @@ const { values, positionals } = parseArgs({
   options: { base: { type: 'string', default: '/' }, port: { type: 'string', default: '4322' }, host: { type: 'string', default: '127.0.0.1' } },
 });
 const dir = resolve(positionals[0] ?? 'dist');
-const base = values.base.endsWith('/') ? values.base : `${values.base}/`;
-
-function fileFor(pathname: string): string | undefined {
-  if (!pathname.startsWith(base)) return undefined;
-  const rel = normalize(decodeURIComponent(pathname.slice(base.length))).replace(/^(\.\.[/\\])+/, '');
-  const path = join(dir, rel);
-  if (!path.startsWith(dir)) return undefined;
-  if (existsSync(path) && statSync(path).isFile()) return path;
-  const index = join(path, 'index.html');
-  return existsSync(index) ? index : undefined;
-}
+const base = normaliseBase(values.base);
+const headersFile = join(dir, '_headers');
+const headerRules = existsSync(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8'), headersFile) : [];
 
 createServer((req, res) => {
   const { pathname } = new URL(req.url ?? '/', 'http://localhost');
@@ -42,11 +40,11 @@ createServer((req, res) => {
     res.writeHead(301, { location: base }).end();
     return;
   }
-  const file = fileFor(pathname);
+  const file = fileForUrlPath(dir, pathname, base);
   const status = file ? 200 : 404;
   const body = file ?? join(dir, '404.html');
-  res.writeHead(status, { 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
+  res.writeHead(status, { ...headersFor(headerRules, pathname), 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
   createReadStream(body).pipe(res);
 }).listen(Number(values.port), values.host, () => {
-  console.log(`Serving ${dir} at http://${values.host}:${values.port}${base}`);
+  console.log(`Serving ${dir} at http://${values.host}:${values.port}${base} (${headerRules.length} header rules)`);
 });

@@ -4,7 +4,7 @@
  * - "link to this passage" copies the passage's URL and says so;
  * - selecting text inside a passage offers a link to just that selection (`#id:~:text=…`);
  * - arriving at `#id:~:text=…` always lands on the passage, also when the text is no longer there or the browser
- *   does not support text fragments.
+ *   does not support text fragments, and also when `id` is a retired id that the ledger maps to the passage.
  */
 import { expandToWords, passageLink, splitFragment } from '../lib/text-fragment.ts';
 
@@ -62,8 +62,9 @@ function isInViewport(element: Element): boolean {
 function landOnPassage(): void {
   const { id } = splitFragment(window.location.hash);
   if (!id) return;
-  const passage = document.getElementById(id);
-  if (!passage?.classList.contains('passage')) return;
+  // A retired id (see the ledger) is an empty anchor inside its successor passage.
+  const passage = document.getElementById(id)?.closest('.passage');
+  if (!passage) return;
   markPassage(passage);
   // Let the browser scroll to a found text fragment first; if the passage is still off screen, go to it.
   window.setTimeout(() => {
@@ -77,14 +78,16 @@ function passageLabel(link: Element): string {
 
 function enhancePassageLinks(): void {
   document.addEventListener('click', async (event) => {
-    const link = (event.target as Element | null)?.closest?.('a.passage-link');
+    const link = (event.target as Element | null)?.closest?.('a.passage-link, a.note-link');
     if (!link) return;
-    const passage = link.closest('.passage');
-    if (!passage) return;
+    // A note's own link (see src/plugins/remark-notes.ts) copies the note's permalink and marks its passage.
+    const target = link.closest('.note') ?? link.closest('.passage');
+    if (!target) return;
     event.preventDefault();
-    const href = passageLink(window.location.href, passage.id);
-    history.replaceState(null, '', `#${passage.id}`);
-    markPassage(passage);
+    const href = passageLink(window.location.href, target.id);
+    history.replaceState(null, '', `#${target.id}`);
+    const passage = target.closest('.passage');
+    if (passage) markPassage(passage);
     const copied = await copyText(href);
     link.classList.toggle('is-copied', copied);
     window.setTimeout(() => link.classList.remove('is-copied'), 2000);

@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import type { CollectionName, RefFactory } from '../schemas/common.ts';
+import { COLLECTIONS, entryLocation, type CollectionName, type RefFactory } from '../schemas/common.ts';
+import { SLUG_PATTERN } from './content-paths.ts';
+import { splitFrontmatter } from './frontmatter.ts';
 import { schemaFactories } from '../schemas/collections.ts';
 
 export interface ContentProblem {
@@ -46,21 +48,6 @@ interface ParsedEntry {
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
 
-const FOLDERS: readonly { collection: CollectionName; folder: string; ext: string }[] = [
-  { collection: 'articles', folder: 'articles', ext: '.mdx' },
-  { collection: 'outlets', folder: 'outlets', ext: '.md' },
-  { collection: 'people', folder: 'people', ext: '.md' },
-  { collection: 'places', folder: 'places', ext: '.md' },
-  { collection: 'organizations', folder: 'organizations', ext: '.md' },
-  { collection: 'glossary', folder: 'glossary', ext: '.md' },
-];
-const YAML_FILES: readonly { collection: CollectionName; file: string }[] = [
-  { collection: 'sources', file: 'sources.yaml' },
-  { collection: 'events', file: 'events.yaml' },
-];
-
-const SLUG = /^[a-z0-9][a-z0-9-]*$/;
-
 function lineFinder(doc: Document, counter: LineCounter, firstLine: number, prefix: readonly PropertyKey[] = []) {
   return (path: readonly PropertyKey[]): number | undefined => {
     const full = [...prefix, ...path];
@@ -76,27 +63,28 @@ function lineFinder(doc: Document, counter: LineCounter, firstLine: number, pref
 }
 
 function parseFrontmatterFile(path: string, display: string, problems: ContentProblem[]) {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
-  if (!match) {
+  const split = splitFrontmatter(readFileSync(path, 'utf8'));
+  if (!split) {
     problems.push({ file: display, line: 1, message: 'no frontmatter: the file must start with a --- block of YAML fields.' });
     return undefined;
   }
   const counter = new LineCounter();
-  const doc = parseDocument(match[1] ?? '', { lineCounter: counter });
+  const doc = parseDocument(split.yaml, { lineCounter: counter });
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      problems.push({ file: display, line: (e.linePos?.[0]?.line ?? 0) + 1, message: `YAML syntax: ${yamlMessage(e.message)}` });
-    }
+    // Only the first: YAML's later errors usually follow from it.
+    const e = doc.errors[0];
+    problems.push({ file: display, line: (e?.linePos?.[0]?.line ?? 1) + split.yamlLine - 1, message: `YAML syntax: ${yamlMessage(e?.message ?? '')}` });
     return undefined;
   }
-  return { data: doc.toJS() as unknown, lineOf: lineFinder(doc, counter, 2), body: text.slice(match[0].length) };
+  return { data: doc.toJS() as unknown, lineOf: lineFinder(doc, counter, split.yamlLine), body: split.body };
 }
 
 /** Reads every entry of every collection, checking file names and YAML syntax on the way. */
 function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
   const entries: ParsedEntry[] = [];
-  for (const { collection, folder, ext } of FOLDERS) {
+  const folders = Object.entries(COLLECTIONS).flatMap(([collection, where]) => ('folder' in where ? [{ collection: collection as CollectionName, ...where }] : []));
+  const yamlFiles = Object.entries(COLLECTIONS).flatMap(([collection, where]) => ('file' in where ? [{ collection: collection as CollectionName, ...where }] : []));
+  for (const { collection, folder, ext } of folders) {
     const dir = join(root, 'content', folder);
     if (!existsSync(dir)) continue;
     for (const name of readdirSync(dir).sort()) {
@@ -107,7 +95,7 @@ function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
         continue;
       }
       const id = basename(name, ext);
-      if (!SLUG.test(id)) {
+      if (!SLUG_PATTERN.test(id)) {
         problems.push({ file: display, message: `the file name "${id}" is its id in links: rename it to lowercase letters, digits and hyphens.` });
         continue;
       }
@@ -119,16 +107,15 @@ function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
       entries.push({ collection, id, file: display, data: parsed.data, lineOf: parsed.lineOf });
     }
   }
-  for (const { collection, file } of YAML_FILES) {
+  for (const { collection, file } of yamlFiles) {
     const path = join(root, 'content', file);
     if (!existsSync(path)) continue;
     const display = relative(root, path);
     const counter = new LineCounter();
     const doc = parseDocument(readFileSync(path, 'utf8'), { lineCounter: counter });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) {
-        problems.push({ file: display, line: e.linePos?.[0]?.line, message: `YAML syntax: ${yamlMessage(e.message)}` });
-      }
+      const e = doc.errors[0];
+      problems.push({ file: display, line: e?.linePos?.[0]?.line ?? 1, message: `YAML syntax: ${yamlMessage(e?.message ?? '')}` });
       continue;
     }
     if (!isSeq(doc.contents)) {
@@ -144,17 +131,6 @@ function readEntries(root: string, problems: ContentProblem[]): ParsedEntry[] {
   return entries;
 }
 
-
-const WHERE: Record<CollectionName, string> = {
-  articles: 'content/articles/<id>.mdx',
-  outlets: 'content/outlets/<id>.md',
-  people: 'content/people/<id>.md',
-  places: 'content/places/<id>.md',
-  organizations: 'content/organizations/<id>.md',
-  glossary: 'content/glossary/<id>.md',
-  sources: 'an entry in content/sources.yaml',
-  events: 'an entry in content/events.yaml',
-};
 
 /** Every string field that still holds an import placeholder ("TODO…"), with its path. */
 function leftoverTodos(data: unknown, path: PropertyKey[] = []): [PropertyKey[], string][] {
@@ -190,34 +166,44 @@ export function checkContent(root: string): ContentProblem[] {
       const ids = known.get(collection) ?? new Set<string>();
       if (!ids.has(id)) {
         const some = [...ids].slice(0, 8).join(', ');
+        const existing = some ? ` (${some}${ids.size > 8 ? ', …' : ''})` : '';
         ctx.addIssue({
           code: 'custom',
-          message: `unknown ${collection} entry "${id}". Add ${WHERE[collection].replace('<id>', id)} or use an existing id${some ? ` (${some}${ids.size > 8 ? ', …' : ''})` : ''}.`,
+          message: `unknown ${collection} entry "${id}". Add ${entryLocation(collection, id)} or use an existing id${existing}.`,
+          // For a placeholder, the TODO message says what to put there instead (see below).
+          params: { placeholderHint: `put the id of one of the ${collection} here${existing}, or add ${entryLocation(collection, '<id>')}` },
         });
       }
     }).transform((id) => ({ id, collection }));
 
   for (const entry of entries) {
-    for (const [path, value] of leftoverTodos(entry.data)) {
+    const todos = leftoverTodos(entry.data);
+    const result = schemaFactories[entry.collection](ref).safeParse(entry.data);
+    const issues = result.success ? [] : result.error.issues;
+    const key = (path: readonly PropertyKey[]) => path.map(String).join('.');
+    for (const [path, value] of todos) {
+      const custom = issues.find((i) => key(i.path) === key(path) && i.code === 'custom');
+      const hint = custom?.code === 'custom' ? custom.params?.['placeholderHint'] : undefined;
       problems.push({
         file: entry.file,
         line: entry.lineOf(path),
-        field: path.join('.'),
-        message: `still a placeholder ("${value}"): complete it before publishing.`,
+        field: key(path),
+        message: `still a placeholder ("${value}"): ${typeof hint === 'string' ? hint : 'complete it before publishing'}.`,
       });
     }
-    const result = schemaFactories[entry.collection](ref).safeParse(entry.data);
-    if (!result.success) {
-      for (const issue of result.error.issues) {
-        problems.push({
-          file: entry.file,
-          line: entry.lineOf(issue.path),
-          field: issue.path.join('.') || undefined,
-          message: issue.message,
-        } as ContentProblem);
-      }
-      continue;
+    // A placeholder's own schema errors would only repeat it in other words: one problem per mistake.
+    const todoKeys = todos.map(([path]) => key(path));
+    for (const issue of issues) {
+      const field = key(issue.path);
+      if (todoKeys.some((t) => field === t || field.startsWith(`${t}.`))) continue;
+      problems.push({
+        file: entry.file,
+        line: entry.lineOf(issue.path),
+        ...(field === '' ? {} : { field }),
+        message: issue.message,
+      });
     }
+    if (!result.success) continue;
     if (entry.collection === 'articles') {
       const raw = (result.data as { source: { raw: string } }).source.raw;
       if (!existsSync(join(root, raw))) {

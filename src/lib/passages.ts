@@ -58,6 +58,14 @@ export interface PassageRecord {
 /** A problem with the passage ids of one file, with where it is and what would fix it. */
 export class PassageIdError extends Error {
   override name = 'PassageIdError';
+  /** Where the problem is: Astro's MDX plugin reports `line:column` from these (else it says ":0:0"). */
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.line = line;
+    this.column = line === undefined ? undefined : 1;
+  }
 }
 
 interface Candidate {
@@ -75,6 +83,7 @@ export function assignPassageIds(file: string, paragraphs: readonly Candidate[])
       throw new PassageIdError(
         `${file}:${p.line}: passage id "#${p.pin}" is not valid. Use lowercase letters, digits and single ` +
           'hyphens, e.g. {/* #lachin-road-closure */}.',
+        p.line,
       );
     }
     const earlier = seen.get(id);
@@ -82,6 +91,7 @@ export function assignPassageIds(file: string, paragraphs: readonly Candidate[])
       throw new PassageIdError(
         `${file}:${p.line}: duplicate passage id "#${id}" (already used by the paragraph on line ${earlier}). ` +
           `Pin a different id by starting one of the paragraphs with {/* #${id}-2 */} or another unique name.`,
+        p.line,
       );
     }
     seen.set(id, p.line);

@@ -4,4 +4,4 @@ export function url(path: string, base: string = import.meta.env.BASE_URL): stri
   return `${prefix}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-export const articleUrl = (slug: string): string => url(`/articles/${slug}/`);
+export const articleUrl = (slug: string, base?: string): string => url(`/articles/${slug}/`, base);

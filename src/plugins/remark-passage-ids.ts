@@ -3,9 +3,12 @@
  * in the file's data, where pages read them (Astro exposes `file.data.astro.frontmatter` as
  * `remarkPluginFrontmatter`). Pin comments (`{/* #id *\/}` at the start of a paragraph, or on the line above
  * it) are removed from the output. Invalid or duplicate ids fail the build with the file and line.
+ *
+ * Our words never count as the publisher's: a `<Note>` element (block or inline) and MDX comments are left out
+ * of a passage's text, so they change neither its id nor what the verbatim check compares. Inline elements
+ * that wrap the publisher's words (entity links) keep their text.
  */
 import type { Paragraph, Root, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { assignPassageIds, parsePinComment, PassageIdError, type PassageRecord } from '../lib/passages.ts';
 
@@ -25,6 +28,9 @@ interface ExpressionNode {
   value: string;
 }
 
+/** The name of the element that holds our editorial notes inside an article (see the notes contract). */
+export const NOTE_ELEMENT = 'Note';
+
 function isPinExpression(node: unknown): node is ExpressionNode {
   const n = node as { type?: string; value?: string };
   return (
@@ -34,62 +40,88 @@ function isPinExpression(node: unknown): node is ExpressionNode {
   );
 }
 
-/**
- * The paragraph's text without editorial expressions in it (MDX comments). Inline components that wrap the
- * publisher's words (links to entities, say) keep their text.
- */
-function publisherText(paragraph: Paragraph): string {
-  const text = paragraph.children
-    .filter((child) => String(child.type) !== 'mdxTextExpression')
-    .map((child) => toString(child))
-    .join('');
-  return text.trim();
+/** True for what is ours inside the publisher's text: notes and MDX expressions (comments, pins). */
+export function isEditorial(node: { type: string; name?: unknown }): boolean {
+  if (node.type === 'mdxTextExpression' || node.type === 'mdxFlowExpression') return true;
+  return (node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === NOTE_ELEMENT;
 }
 
-/** Takes a leading pin comment out of a paragraph and returns its id. */
-function takeInlinePin(paragraph: Paragraph): string | undefined {
-  const first = paragraph.children[0];
-  if (!isPinExpression(first)) return undefined;
+/** The publisher's words in a node: its text without notes and MDX expressions, at any depth. */
+export function publisherText(node: { type: string; name?: unknown; value?: unknown; children?: unknown[] }): string {
+  if (isEditorial(node)) return '';
+  if (typeof node.value === 'string' && (node.type === 'text' || node.type === 'inlineCode')) return node.value;
+  return (node.children ?? []).map((child) => publisherText(child as Parameters<typeof publisherText>[0])).join('');
+}
+
+/** One top-level paragraph of an article, with its pin and where it is in the source. */
+export interface PassageSource {
+  node: Paragraph;
+  /** The publisher's words, trimmed. */
+  text: string;
+  line: number;
+  pin?: string;
+  /** The pin written on the line above the paragraph, if it is pinned so. */
+  pinNode?: RootContent;
+}
+
+/** Finds the passages of an article's tree without changing it; pins on their own line must precede a paragraph. */
+export function findPassages(tree: Root, where: string): PassageSource[] {
+  const found: PassageSource[] = [];
+  let pending: { pin: string; node: RootContent } | undefined;
+  for (const node of tree.children) {
+    if (isPinExpression(node) && node.type === 'mdxFlowExpression') {
+      if (pending) throw danglingPin(where, pending.pin, pending.node.position?.start.line);
+      pending = { pin: parsePinComment(node.value) ?? '', node };
+      continue;
+    }
+    if (node.type !== 'paragraph') {
+      // Notes and comments may sit between a pin and its paragraph; anything else ends the pin's reach.
+      if (pending && !isEditorial(node)) throw danglingPin(where, pending.pin, pending.node.position?.start.line);
+      continue;
+    }
+    const first = node.children[0];
+    const inlinePin = isPinExpression(first) ? parsePinComment(first.value) : undefined;
+    found.push({
+      node,
+      text: publisherText(node).trim(),
+      line: node.position?.start.line ?? 0,
+      ...(inlinePin !== undefined ? { pin: inlinePin } : pending ? { pin: pending.pin, pinNode: pending.node } : {}),
+    });
+    pending = undefined;
+  }
+  if (pending) throw danglingPin(where, pending.pin, pending.node.position?.start.line);
+  return found;
+}
+
+function danglingPin(where: string, pin: string, line: number | undefined): PassageIdError {
+  return new PassageIdError(
+    `${where}${line === undefined ? '' : `:${line}`}: the pin {/* #${pin} */} is not followed by a paragraph. ` +
+      'Put it on the line just above a paragraph, or at its start.',
+    line,
+  );
+}
+
+/** Takes a leading pin comment out of a paragraph. */
+function dropInlinePin(paragraph: Paragraph): void {
+  const children: unknown[] = paragraph.children;
+  if (!isPinExpression(children[0])) return;
   paragraph.children.shift();
   const next = paragraph.children[0];
   if (next?.type === 'text') next.value = next.value.replace(/^\s+/, '');
-  return parsePinComment(first.value);
-}
-
-function danglingPin(file: VFile, pin: string, line: number | undefined): PassageIdError {
-  const where = `${file.path.replace(`${file.cwd}/`, '')}${line === undefined ? '' : `:${line}`}`;
-  return new PassageIdError(
-    `${where}: the pin {/* #${pin} */} is not followed by a paragraph. Put it on the line just above a paragraph, or at its start.`,
-  );
 }
 
 export function remarkPassageIds(options: RemarkPassageIdsOptions) {
   return (tree: Root, file: VFile): void => {
     if (!options.include(file.path)) return;
-    const candidates: { node: Paragraph; text: string; line: number; pin?: string }[] = [];
-    let pendingPin: string | undefined;
-    const kept: RootContent[] = [];
-    for (const node of tree.children) {
-      if (isPinExpression(node) && node.type === 'mdxFlowExpression') {
-        pendingPin = parsePinComment(node.value);
-        continue;
-      }
-      kept.push(node);
-      if (node.type !== 'paragraph') {
-        if (pendingPin !== undefined) throw danglingPin(file, pendingPin, node.position?.start.line);
-        continue;
-      }
-      const pin = takeInlinePin(node) ?? pendingPin;
-      pendingPin = undefined;
-      candidates.push({ node, text: publisherText(node), line: node.position?.start.line ?? 0, pin });
-    }
-    if (pendingPin !== undefined) throw danglingPin(file, pendingPin, undefined);
-    tree.children = kept;
-
     const relative = file.path.replace(`${file.cwd}/`, '');
-    const records = assignPassageIds(relative, candidates);
+    const passages = findPassages(tree, relative);
+    const pinNodes = new Set(passages.flatMap((p) => (p.pinNode ? [p.pinNode] : [])));
+    tree.children = tree.children.filter((node) => !pinNodes.has(node));
+    for (const p of passages) dropInlinePin(p.node);
+
+    const records = assignPassageIds(relative, passages);
     records.forEach((record, i) => {
-      const node = candidates[i]?.node;
+      const node = passages[i]?.node;
       if (!node) return;
       node.data = { ...node.data, hProperties: { ...node.data?.hProperties, dataPassageId: record.id } };
     });

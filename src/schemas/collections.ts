@@ -1,10 +1,11 @@
 /**
- * The schemas of every collection. src/content.config.ts wires them to Astro's loaders; scripts/check-content.ts
+ * The schemas of every collection. src/content.config.ts wires them to Astro's loaders; src/lib/content-check.ts
  * uses them to report bad input with file, line and field before Astro runs.
  */
 import { z } from 'astro/zod';
 import { parsePrintedDate } from '../lib/dates.ts';
-import { datePrecision, entityFields, partialDate, sourceList, type CollectionName, type RefFactory } from './common.ts';
+import { SLUG_PATTERN } from '../lib/content-paths.ts';
+import { datePrecision, entityFields, isValidPartialDate, slugId, partialDate, sourceList, voiceSide, type CollectionName, type RefFactory } from './common.ts';
 
 export const articleSchema = (ref: RefFactory) =>
   z
@@ -33,27 +34,29 @@ export const articleSchema = (ref: RefFactory) =>
       language: z.string().default('en'),
       /** Two or three sentences of our own: what the article says and from whose point of view. */
       summary: z.string().min(40),
-      /** The people, places, organizations and terms the article mentions. Default: none. */
-      mentions: z
-        .object({
-          people: z.array(ref('people')).default([]),
-          places: z.array(ref('places')).default([]),
-          organizations: z.array(ref('organizations')).default([]),
-          glossary: z.array(ref('glossary')).default([]),
-        })
-        .prefault({}),
-      /** Where the text came from, so checks can compare the page with it. */
+      /** What our summary rests on: ids in content/sources.yaml (at least one). */
+      summarySources: sourceList(ref),
+      /** What our dating (`published`, `publishedReason`) rests on: ids in content/sources.yaml (at least one). */
+      publishedSources: sourceList(ref),
+      /**
+       * What the article rewrites or closely paraphrases, where we established it: ids in content/sources.yaml.
+       * Published as the article's `isBasedOn` in its structured data. Default: none.
+       */
+      basedOn: z.array(ref('sources')).default([]),
+      /** When we last reviewed our notes and summary against the sources (YYYY-MM-DD); shown on the page. */
+      reviewed: partialDate.refine((v) => v.length === 10, 'Expected a full date, YYYY-MM-DD, e.g. 2026-11-23.').optional(),
+      /**
+       * Where the text came from. What became of each raw line (and the editor's decisions about them) is kept
+       * in the import record, content/records/<slug>.yaml, which the post-build check compares the page with.
+       */
       source: z.object({
         /** The raw text as imported, relative to the repository root (content/raw/<slug>.txt). */
         raw: z.string().regex(/^content\/raw\/[^/]+\.txt$/, 'Expected content/raw/<slug>.txt.'),
-        /** The raw line holding the headline, when the import was told (--title-line). */
-        titleLine: z.number().int().positive().optional(),
-        /** Raw lines an editor marked as site chrome that no import rule recognises. Default: none. */
-        chromeLines: z.array(z.number().int().positive()).default([]),
       }),
     })
     .superRefine((data, ctx) => {
-      if (data.publishedReason) return;
+      // Compared only once both dates are valid: an invalid one has its own error, and this would only repeat it.
+      if (data.publishedReason || !isValidPartialDate(String(data.published)) || /\bTODO\b/.test(String(data.published))) return;
       const printed = data.printedDate === undefined ? undefined : parsePrintedDate(data.printedDate);
       if (printed !== data.published || data.publishedPrecision !== 'day') {
         ctx.addIssue({
@@ -88,11 +91,18 @@ export const personSchema = (ref: RefFactory) =>
     ...entityFields(ref),
     /** Role at the time of the articles, e.g. "President of Azerbaijan (since 2003)". */
     role: z.string().min(3),
+    /**
+     * Whose voice they are: an official of Azerbaijan, of Armenia or of the Karabakh Armenian de facto
+     * authorities, a third party (foreign officials, international bodies), or an analyst.
+     */
+    side: voiceSide,
   });
 
 export const placeSchema = (ref: RefFactory) =>
   z.object({
     ...entityFields(ref),
+    /** What sort of place: country, region, district, city, town, village, corridor, road, checkpoint, border area… */
+    kind: z.string().min(3),
     /** Latitude and longitude in decimal degrees (WGS 84), approximate unless `exact` is true. */
     coordinates: z.object({
       lat: z.number().min(-90).max(90),
@@ -107,13 +117,20 @@ export const organizationSchema = (ref: RefFactory) =>
     ...entityFields(ref),
     /** What kind of body it is (military force, parliament, agency…). */
     kind: z.string().min(3),
+    /** Whose voice it is when the articles report its statements (see people's `side`); omit for bodies that do not speak in them. */
+    side: voiceSide.optional(),
   });
 
-export const glossarySchema = (ref: RefFactory) => z.object({ ...entityFields(ref) });
+export const glossarySchema = (ref: RefFactory) =>
+  z.object({
+    ...entityFields(ref),
+    /** What sort of term: military, legal, diplomatic, political, humanitarian or geographic. */
+    category: z.enum(['military', 'legal', 'diplomatic', 'political', 'humanitarian', 'geographic']),
+  });
 
 export const sourceSchema = z.object({
   /** Short stable id cited elsewhere, e.g. "oc-media-2023-09-19". */
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected lowercase letters, digits and hyphens.'),
+  id: slugId,
   /** Title of the page or document. */
   title: z.string().min(3),
   /** Who published it; for a copy, the original publisher and the site that carries the copy. */
@@ -129,20 +146,29 @@ export const sourceSchema = z.object({
 export const eventSchema = (ref: RefFactory) =>
   z.object({
     /** Stable id, e.g. "2023-09-19-offensive". */
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'Expected lowercase letters, digits and hyphens.'),
+    id: slugId,
     /** When it happened (start, for a span). */
     date: partialDate,
     /** Last day, for events that span several days. */
     endDate: partialDate.optional(),
     /** How exact `date` is. Default: day. */
     precision: datePrecision.default('day'),
+    /** A short label for the timeline chart, in neutral words of our own (at most 60 characters). */
+    title: z.string().min(5).max(60),
     /** What happened, in neutral words of our own. */
     description: z.string().min(10),
+    /**
+     * The article passages about this event, as "<article-slug>#<passage-id>"; the timeline links to them and the
+     * build fails when one does not exist. Default: none.
+     */
+    passages: z
+      .array(z.string().regex(new RegExp(`${SLUG_PATTERN.source.slice(0, -1)}#[^\\s#]+$`), 'Expected "<article-slug>#<passage-id>".'))
+      .default([]),
     /** Where the facts come from. */
     sources: sourceList(ref),
   });
 
-/** Every collection's schema by name, for code that handles all of them alike (scripts/check-content). */
+/** Every collection's schema by name, for code that handles all of them alike (src/lib/content-check.ts). */
 export const schemaFactories: Record<CollectionName, (ref: RefFactory) => z.ZodType> = {
   articles: articleSchema,
   outlets: outletSchema,

@@ -9,13 +9,20 @@ for (const slug of slugs) {
     expect(shown).toEqual(source.cleaned.paragraphs.map((p) => p.text));
     const ids = await page.locator('.passage').evaluateAll((els) => els.map((e) => e.id));
     expect(new Set(ids).size).toBe(ids.length);
-    const body = (await page.locator('main').textContent()) ?? '';
+    // The page outside our own notes (which may quote a removed line to explain it).
+    const body = await page.locator('main').evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      for (const ours of copy.querySelectorAll('aside, [data-editorial], .passage-notes')) ours.remove();
+      return copy.textContent ?? '';
+    });
     for (const line of source.cleaned.removed) {
       expect(shown, `chrome line ${line.line}`).not.toContain(line.text);
       if (line.text.length >= 12) expect(body, `chrome line ${line.line}`).not.toContain(line.text);
     }
     // Marked as the publisher's text, with our material labelled as ours.
     await expect(page.getByRole('heading', { name: /The publisher's text/ })).toBeVisible();
+    // Our summary is in the "About this text" box, one tap away.
+    await page.locator('details.about-text summary').click();
     await expect(page.getByText('Our summary', { exact: true })).toBeVisible();
     await expect(page.locator('.article-meta')).toContainText('Date printed');
   });

@@ -1,3 +1,4 @@
+import { PORT } from '../../playwright.config.ts';
 import { deepPassage, expect, isOnScreen, test } from './fixtures.ts';
 
 const MARKED = 'rgb(255, 241, 184)'; // --mark in the light theme
@@ -11,14 +12,20 @@ test('the passage link is keyboard-reachable, copies a working URL and marks the
   const id = await passage.getAttribute('id');
   const link = passage.locator('.passage-link');
   await expect(link).toHaveAccessibleName(`Link to passage ${index + 1}`);
-  // Keyboard: focus the link by tabbing from the previous passage's link, and see the focus ring.
-  await page.locator('.passage').nth(index - 1).locator('.passage-link').focus();
+  // Keyboard: focus the link by tabbing from whatever comes before it in tab order (a link in the paragraph, a
+  // note's marker…), and see the focus ring.
+  await link.evaluate((target) => {
+    const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].filter(
+      (el) => el.tabIndex >= 0 && !el.closest('[hidden]') && el.getClientRects().length > 0,
+    );
+    focusable[focusable.indexOf(target as HTMLElement) - 1]?.focus();
+  });
   await page.keyboard.press('Tab');
   await expect(link).toBeFocused();
   expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Enter');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`http://127.0.0.1:4321/articles/${slug}/#${id}`);
+  expect(copied).toBe(`http://127.0.0.1:${PORT}/articles/${slug}/#${id}`);
   await expect(passage).toHaveClass(/is-target/);
   await expect(page.locator('#copy-status')).toContainText(`Link to passage ${index + 1} copied`);
   // The copied URL works in a fresh page.
@@ -92,12 +99,21 @@ test.describe('links to a selection (text fragments)', () => {
     const id = await passage.getAttribute('id');
     const bar = page.locator('#selection-bar');
     await expect(bar).toBeHidden();
-    // Select the second sentence-ish stretch of the paragraph: characters 10 to 70 of its text node.
-    await passage.locator('p').evaluate((p) => {
-      const node = p.firstChild as Text;
+    // Select characters 10 to 70 of the paragraph's text, across any links in it.
+    await passage.locator(':scope > p').evaluate((p) => {
+      const at = (offset: number): [Node, number] => {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        let left = offset;
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const length = node.textContent?.length ?? 0;
+          if (left <= length) return [node, left];
+          left -= length;
+        }
+        return [p, p.childNodes.length];
+      };
       const range = document.createRange();
-      range.setStart(node, 10);
-      range.setEnd(node, 70);
+      range.setStart(...at(10));
+      range.setEnd(...at(70));
       const selection = window.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range);
@@ -112,6 +128,6 @@ test.describe('links to a selection (text fragments)', () => {
     await expect.poll(() => isOnScreen(other, `[id="${id}"]`)).toBe(true);
     // The selection was widened to whole words, so the browser finds and highlights it.
     const words = decodeURIComponent(copied.split(':~:text=')[1] ?? '').split(',')[0] ?? '';
-    expect(await passage.locator('p').textContent()).toContain(words);
+    expect(await passage.locator(':scope > p').textContent()).toContain(words);
   });
 });

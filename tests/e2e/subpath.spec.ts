@@ -1,7 +1,8 @@
+import { SUBPATH_PORT } from '../../playwright.config.ts';
 import { expect, test } from './fixtures.ts';
 
 // The same site built with SITE_BASE=/karabakh/ and served under that sub-path (see playwright.config.ts).
-const BASE = 'http://127.0.0.1:4322/karabakh/';
+const BASE = `http://127.0.0.1:${SUBPATH_PORT}/karabakh/`;
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -15,7 +16,7 @@ test('the site works when served under a sub-path', async ({ page }) => {
   const first = page.locator('.passage').first();
   await first.locator('.passage-link').click();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(/^http:\/\/127\.0\.0\.1:4322\/karabakh\/articles\/[a-z0-9-]+\/#[^#]+$/);
+  expect(copied).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${SUBPATH_PORT}/karabakh/articles/[a-z0-9-]+/#[^#]+$`));
   await page.getByRole('link', { name: 'About this site' }).click();
   await expect(page).toHaveURL(`${BASE}about/`);
 });

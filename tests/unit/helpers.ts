@@ -1,22 +1,31 @@
 /**
- * Shared fixtures for the unit tests: the five raw seed articles (kept in ../shared beside the repository, where
- * CI clones them) and throw-away directories for tests that write files.
+ * Shared fixtures for the unit tests: the five raw articles the site was built from (their verbatim copies in
+ * content/raw/, so the repository needs nothing beside it) and throw-away directories for tests that write files.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { RawTextError } from '../../src/lib/import/clean.ts';
 
-/** ../shared/seeds beside the repository root. */
-export const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
-
 /** The repository root. */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Where the raw texts of the published articles are kept, byte for byte as they were imported. */
+export const SEEDS_DIR = join(REPO_ROOT, 'content', 'raw');
+
+/** The five raw texts by the number they were handed over under (000 … 004), as the tests name them. */
+const SEED_SLUGS: Record<string, string> = {
+  '000': 'playing-with-the-fire',
+  '001': 'tension-escalating-in-azerbaijan',
+  '002': 'four-armenian-soldiers-killed',
+  '003': 'cargo-at-the-lachin-corridor',
+  '004': 'azerbaijan-launches-military-action',
+};
+
 export interface Seed {
-  /** File name, e.g. 000_5d57b116261a5657.txt. */
+  /** File name, e.g. playing-with-the-fire.txt. */
   name: string;
   path: string;
   text: string;
@@ -24,10 +33,11 @@ export interface Seed {
   line: (n: number) => string;
 }
 
-/** Reads the seed whose file name starts with `prefix` ("000" … "004"). */
+/** Reads raw text number `prefix` ("000" … "004") from content/raw/. */
 export function seed(prefix: string): Seed {
-  const name = readdirSync(SEEDS_DIR).find((n) => n.startsWith(prefix) && n.endsWith('.txt'));
-  if (!name) throw new Error(`no seed ${prefix}_*.txt in ${SEEDS_DIR}`);
+  const slug = SEED_SLUGS[prefix];
+  if (!slug) throw new Error(`no raw text numbered ${prefix}; known: ${Object.keys(SEED_SLUGS).join(', ')}`);
+  const name = `${slug}.txt`;
   const path = join(SEEDS_DIR, name);
   const text = readFileSync(path, 'utf8');
   const lines = text.split('\n');
@@ -77,3 +87,6 @@ export function rawTextErrorFrom(fn: () => unknown): RawTextError {
   }
   throw new Error('expected a RawTextError');
 }
+
+/** tests/unit/fixtures/raw/: raw texts made for the tests (hard-wrapped, chrome-like words, separators). */
+export const RAW_FIXTURES_DIR = join(REPO_ROOT, 'tests', 'unit', 'fixtures', 'raw');

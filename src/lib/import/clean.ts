@@ -1,62 +1,72 @@
 /**
  * Separates a raw article text (as copied from a news site) into the publisher's headline, the date printed on
- * the page, the body paragraphs and the site chrome around them. Pure: no I/O, so the import script, the unit
- * tests and the post-build verbatim check all run the same rules.
+ * the page, the body paragraphs and the site chrome around them. Pure: no I/O. Only the import runs these rules;
+ * what they decided is written to the article's record (record.ts), and the post-build check verifies the page
+ * against that record and the raw file, never against these rules again, so a rule's mistake shows up as a
+ * difference an editor reviews instead of hiding on both sides.
  *
- * The rules are deliberately conservative. A line is removed only when a named rule says what it is (a menu
- * item, a share button, a caption…); every removal is reported with its line number and reason. A short line
- * that no rule recognises stays in the body and is reported as a warning, so text is never lost silently.
+ * When in doubt, keep and flag: a line is removed only when a named rule says what it is (a menu item, a share
+ * button, a caption…) and it lies outside the body or does not read as prose. A line inside the body that reads
+ * as prose is kept even when a rule's keyword matches it, and listed for review. Every removal is reported with
+ * its line number and reason.
  */
 
-/** One paragraph of the publisher's text, exactly as it stood on its line of the raw file. */
-export interface RawParagraph {
-  /** 1-based line number in the raw file. */
+import { isPrintedDateLine } from '../dates.ts';
+import { rawLines, RawTextError } from './raw-text.ts';
+
+export { RawTextError };
+
+/** One raw line as it was: its 1-based number and its text with the white space around it trimmed. */
+export interface RawLine {
   line: number;
-  /** The line's text, with only leading and trailing white space removed. */
   text: string;
 }
 
-/** A line that is not part of the body, and why. */
-export interface RemovedLine {
+/** One body paragraph: the raw lines it is made of, and their trimmed texts joined by single spaces. */
+export interface RawParagraph {
+  /** The paragraph's first raw line. */
   line: number;
+  /** Every raw line in it, in order (more than one where hard-wrapped text was re-joined). */
+  lines: number[];
   text: string;
+}
+
+/** A line, and why it was removed or flagged. */
+export interface LineNote extends RawLine {
   reason: string;
 }
 
-export interface CleanOptions {
-  /** 1-based line number of the headline, when the automatic detection cannot tell (e.g. no blank lines). */
+/** What an editor decided by raw line number; kept in the article's record and applied by every re-import. */
+export interface Decisions {
+  /** The headline's line, when automatic detection gets it wrong. */
   titleLine?: number;
-  /** 1-based line numbers an editor has confirmed as chrome that no rule recognises. */
-  chromeLines?: readonly number[];
+  /** Lines to keep as the publisher's text although a rule removed them. */
+  keep?: readonly number[];
+  /** Lines to remove as site chrome although they were kept. */
+  remove?: readonly number[];
 }
 
 export interface CleanResult {
+  /** The headline (more than one line where hard-wrapped). */
   title?: RawParagraph;
-  printedDate?: RawParagraph;
+  printedDate?: RawLine;
   paragraphs: RawParagraph[];
-  removed: RemovedLine[];
-  /** Short lines kept in the body that look like they could be chrome: for an editor to review. */
-  warnings: RemovedLine[];
+  removed: LineNote[];
+  /** Lines kept in the article that an editor should look at (could be chrome, or matched a rule's keyword). */
+  review: LineNote[];
+  /** Lines in the article whose leading or trailing white space was trimmed. */
+  trimmed: number[];
+  /** Notes about the file as a whole (e.g. line breaks that look lost). */
+  warnings: string[];
 }
 
-/** Raised for input that cannot be an article. The message says what is wrong and how to fix it. */
-export class RawTextError extends Error {
-  override name = 'RawTextError';
-}
 
-const MONTHS =
-  'january|february|march|april|may|june|july|august|september|october|november|december|' +
-  'jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const WEEKDAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-
-/** Dates as news sites print them above an article: "01 September 2023 14:59", "September, Friday 20, 2024". */
-const PRINTED_DATE_PATTERNS: readonly RegExp[] = [
-  new RegExp(`^\\d{1,2}\\s+(${MONTHS})\\.?,?\\s+\\d{4}(,?\\s+\\d{1,2}:\\d{2}(\\s*[ap]m)?)?$`, 'i'),
-  new RegExp(`^(${MONTHS})\\.?,?\\s+((${WEEKDAYS}),?\\s+)?\\d{1,2},?\\s+\\d{4}(,?\\s+\\d{1,2}:\\d{2}(\\s*[ap]m)?)?$`, 'i'),
-  new RegExp(`^(${WEEKDAYS}),?\\s+\\d{1,2}\\s+(${MONTHS}),?\\s+\\d{4}(,?\\s+\\d{1,2}:\\d{2})?$`, 'i'),
-  /^\d{4}-\d{2}-\d{2}([ T]\d{1,2}:\d{2}(:\d{2})?)?$/,
-  /^\d{1,2}[./]\d{1,2}[./]\d{4}(,?\s+\d{1,2}:\d{2})?$/,
-];
+/** Hard-wrapped text (e-mail, editors) breaks lines at 72–80 columns; a longer line is a paragraph of its own. */
+export const WRAP_WIDTH = 100;
+/** A wrapped line other than a paragraph's last is at least this long (menus and labels are shorter). */
+const WRAPPED_LINE_MIN = 30;
+/** No news paragraph is this long: a longer line means the file's line breaks were lost. */
+export const LOST_BREAKS_LENGTH = 20_000;
 
 interface ChromeRule {
   reason: string;
@@ -70,6 +80,7 @@ const NAV_WORDS = new Set([
   'loading', 'loading...', 'social', 'news line', 'newsline', 'leave a review', 'leave a comment',
   'subscribe', 'advertisement', 'advertising', 'read more', 'read also', 'related', 'related news',
   'latest news', 'most read', 'popular', 'tags', 'a+', 'a-', 'ссылка скопирована', 'link copied',
+  'all news', 'news', 'main', 'back', 'next', 'previous', 'close',
 ]);
 
 /** Language switchers are two- or three-letter codes on a line of their own. */
@@ -108,10 +119,17 @@ const CHROME_RULES: readonly ChromeRule[] = [
   { reason: 'font-size control', test: (l) => /^[aA][+-]$/.test(l) },
 ];
 
-/** A line of running prose: long enough, or a sentence that ends like one. */
-function isProse(line: string): boolean {
-  const words = line.split(/\s+/).filter(Boolean).length;
-  return line.length >= 80 || (words >= 6 && /[.!?;:"”’)]$/.test(line));
+/** The rule that takes a line for site chrome, if any. */
+export function chromeReason(line: string): string | undefined {
+  return CHROME_RULES.find((rule) => rule.test(line))?.reason;
+}
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+const endsSentence = (text: string): boolean => /[.!?;:"”’»)]$/.test(text);
+
+/** A stretch of running prose: long enough, or a sentence that ends like one. */
+export function isProse(text: string): boolean {
+  return text.length >= 80 || (wordCount(text) >= 6 && endsSentence(text));
 }
 
 /** The site's own name or address on a line of its own, or a short tagline naming it. */
@@ -128,13 +146,9 @@ function isSectionLabel(line: string): boolean {
   return line.length <= 30 && /^[\p{Lu}\d\s&/-]+$/u.test(line) && /\p{Lu}{3,}/u.test(line);
 }
 
-function chromeReason(line: string): string | undefined {
-  return CHROME_RULES.find((rule) => rule.test(line))?.reason;
-}
-
 /** Rejects what cannot be text: empty files and binary data. */
 export function assertText(raw: string, name: string): void {
-  if (raw.trim() === '') {
+  if (raw.replace(/^\uFEFF/, '').trim() === '') {
     throw new RawTextError(`${name}: the file is empty. Pass the raw text of a news article (one paragraph a line).`);
   }
   // NUL bytes and the Unicode replacement character are what binary data looks like once read as UTF-8.
@@ -147,88 +161,244 @@ export function assertText(raw: string, name: string): void {
   }
 }
 
-export function cleanRawArticle(raw: string, options: CleanOptions = {}, name = 'raw text'): CleanResult {
-  assertText(raw, name);
-  const lines = raw.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  const chromeByEditor = new Set(options.chromeLines ?? []);
-  const removed: RemovedLine[] = [];
-  const warnings: RemovedLine[] = [];
-  const kept: RawParagraph[] = [];
-  let title: RawParagraph | undefined;
-  let printedDate: RawParagraph | undefined;
+/** A run of body lines that becomes one paragraph, or a single line that may be chrome. */
+interface Unit {
+  lines: number[];
+  text: string;
+  /** The chrome rule that matched (single-line units only). */
+  rule?: string;
+  /** Chrome-rule matches inside a re-joined paragraph, kept and flagged. */
+  flagged: LineNote[];
+  /** Kept because the editor said so: never removed by a rule. */
+  forced: boolean;
+}
 
-  if (options.titleLine !== undefined) {
-    const text = lines[options.titleLine - 1]?.trim();
-    if (!text) {
-      throw new RawTextError(`${name}: --title-line ${options.titleLine} points at an empty or missing line.`);
+function checkDecisions(decisions: Decisions, lines: readonly string[], name: string): void {
+  const fields: [string, readonly number[]][] = [
+    ['keep', decisions.keep ?? []],
+    ['remove', decisions.remove ?? []],
+    ['titleLine', decisions.titleLine === undefined ? [] : [decisions.titleLine]],
+  ];
+  for (const [field, numbers] of fields) {
+    for (const n of numbers) {
+      if (!Number.isInteger(n) || n < 1 || n > lines.length || (lines[n - 1] ?? '').trim() === '') {
+        const flag = field === 'titleLine' ? `--title-line ${n}` : `decisions.${field} line ${n}`;
+        throw new RawTextError(
+          `${name}: ${flag} points at an empty or missing line (the file has ${lines.length} lines). ` +
+            'Give the number of a line with text on it.',
+        );
+      }
     }
-    title = { line: options.titleLine, text };
   }
+}
 
-  lines.forEach((rawLine, index) => {
-    const line = index + 1;
-    const text = rawLine.trim();
-    if (text === '' || line === title?.line) return;
-    if (chromeByEditor.has(line)) {
-      removed.push({ line, text, reason: 'marked as chrome by the editor' });
-      return;
+export function cleanRawArticle(raw: string, decisions: Decisions = {}, name = 'raw text'): CleanResult {
+  assertText(raw, name);
+  const lines = rawLines(raw);
+  checkDecisions(decisions, lines, name);
+  const keep = new Set(decisions.keep ?? []);
+  const remove = new Set(decisions.remove ?? []);
+  const removed: LineNote[] = [];
+  const review: LineNote[] = [];
+  const warnings: string[] = [];
+  const textOf = (line: number): string => (lines[line - 1] ?? '').trim();
+  let title: RawParagraph | undefined =
+    decisions.titleLine === undefined ? undefined : { line: decisions.titleLine, lines: [decisions.titleLine], text: textOf(decisions.titleLine) };
+  let printedDate: RawLine | undefined;
+
+  lines.forEach((l, i) => {
+    if (l.length > LOST_BREAKS_LENGTH) {
+      warnings.push(
+        `line ${i + 1} is ${Math.round(l.length / 1000)} thousand characters long: the file's line breaks look lost. ` +
+          'It is imported as one paragraph; if it holds several, restore the breaks in the source and import again.',
+      );
     }
-    const reason = chromeReason(text);
-    if (reason) {
-      removed.push({ line, text, reason });
-      return;
-    }
-    if (!printedDate && PRINTED_DATE_PATTERNS.some((p) => p.test(text))) {
-      printedDate = { line, text };
-      return;
-    }
-    kept.push({ line, text });
   });
 
-  // The body runs from the first line of prose to the last; what lies outside it is the page around the article.
-  const firstProse = kept.findIndex((p) => isProse(p.text));
-  const lastProse = kept.findLastIndex((p) => isProse(p.text));
-  if (firstProse === -1) {
+  // 1. Lines the editor removed, and the printed date; the rest is grouped into blocks between blank lines.
+  const blocks: number[][] = [];
+  let block: number[] = [];
+  for (let line = 1; line <= lines.length; line++) {
+    const text = textOf(line);
+    if (text === '' || line === title?.line) {
+      if (block.length > 0) blocks.push(block);
+      block = [];
+      continue;
+    }
+    if (remove.has(line)) {
+      removed.push({ line, text, reason: 'removed by the editor (decisions.remove)' });
+      continue;
+    }
+    if (!printedDate && !keep.has(line) && !chromeReason(text) && isPrintedDateLine(text)) {
+      printedDate = { line, text };
+      if (block.length > 0) blocks.push(block);
+      block = [];
+      continue;
+    }
+    block.push(line);
+  }
+  if (block.length > 0) blocks.push(block);
+
+  // 2. Units: a hard-wrapped block is one paragraph; otherwise every line is one.
+  const ruleOf = (line: number): string | undefined => (keep.has(line) ? undefined : chromeReason(textOf(line)));
+  // Blank lines separate paragraphs: once one block is clearly hard-wrapped, every block of short lines is.
+  const wrappedFile = blocks.some((b) => isWrapped(innerLines(b, ruleOf, textOf).inner, textOf, true));
+  const units: Unit[] = blocks.flatMap((b) => unitsOf(b, textOf, ruleOf, keep, wrappedFile));
+
+  // 3. The body runs from the first unit of prose to the last; what lies outside it is the page around it.
+  const isBodyProse = (u: Unit) => u.forced || (u.rule === undefined && isProse(u.text));
+  let first = units.findIndex(isBodyProse);
+  const last = units.findLastIndex(isBodyProse);
+  if (first === -1) {
     throw new RawTextError(
-      `${name}: no article body is left after removing site chrome (${removed.length} line(s) removed, ` +
-        `${kept.length} short line(s) kept). Check that the file holds the article's paragraphs, one a line.`,
+      `${name}: no article body is left after removing site chrome (${units.filter((u) => u.rule).length + removed.length} ` +
+        `line(s) removed, ${units.filter((u) => !u.rule).length} short line(s) kept). Check that the file holds the ` +
+        "article's paragraphs, one a line (or hard-wrapped with blank lines between them).",
     );
   }
 
-  const paragraphs: RawParagraph[] = [];
-  kept.forEach((p, i) => {
-    const outside = i < firstProse || i > lastProse;
-    if (outside && isSiteSignature(p.text)) {
-      removed.push({ ...p, reason: 'site name or tagline' });
-    } else if (outside && isSectionLabel(p.text)) {
-      removed.push({ ...p, reason: 'section label' });
-    } else if (!title && options.titleLine === undefined && i < firstProse && looksLikeHeadline(p, printedDate, lines)) {
-      title = p;
+  // 4. The headline: named by the editor, or a short line set apart above the body.
+  let headlineUnit: number | undefined;
+  if (!title) {
+    const setApart = (u: Unit) => isSetApart(u, lines, printedDate);
+    const above = units.slice(0, first).map((u, i) => ({ u, i })).filter(({ u }) => !u.forced && u.rule === undefined && looksLikeHeadline(u) && setApart(u));
+    const nextToDate = above.find(({ u }) => printedDate !== undefined && Math.abs(printedDate.line - (u.lines[0] ?? 0)) <= 2);
+    const chosen = nextToDate ?? above.at(-1);
+    if (chosen) {
+      headlineUnit = chosen.i;
+      // Below a headline, the body starts with the first prose, even where a rule's keyword matches it.
+      first = units.findIndex((u, i) => i > chosen.i && isProse(u.text));
     } else {
-      if (outside) warnings.push({ ...p, reason: 'short line outside the body kept as text: mark it as chrome if it is' });
-      paragraphs.push(p);
+      // A headline directly above the body, set apart from it, shorter than the paragraphs that follow.
+      const candidate = units[first];
+      const rest = units.slice(first + 1, last + 1).filter(isBodyProse);
+      if (candidate && !candidate.forced && rest.length > 0 && looksLikeHeadline(candidate) && setApart(candidate) && isShortBeside(candidate, rest)) {
+        headlineUnit = first;
+        first = units.findIndex((u, i) => i > (headlineUnit ?? 0) && isProse(u.text));
+      }
     }
-  });
-  // A headline directly above the body (no date line, no chrome between) is still recognised.
-  if (!title && options.titleLine === undefined) {
-    const candidate = paragraphs[0];
-    if (candidate && paragraphs.length > 1 && looksLikeHeadline(candidate, printedDate, lines)) {
-      title = candidate;
-      paragraphs.shift();
+    if (headlineUnit !== undefined) {
+      const u = units[headlineUnit];
+      if (u) title = { line: u.lines[0] ?? 0, lines: u.lines, text: u.text };
     }
   }
 
+  // 5. Each unit is removed (a rule, outside the body or not prose), kept and flagged, or kept.
+  const paragraphs: RawParagraph[] = [];
+  const removeUnit = (u: Unit, reason: string) => {
+    for (const line of u.lines) removed.push({ line, text: textOf(line), reason });
+  };
+  units.forEach((u, i) => {
+    if (i === headlineUnit) return;
+    const outside = i < first || i > last;
+    const only = u.lines[0] ?? 0;
+    if (u.rule !== undefined) {
+      if (!outside && isProse(u.text)) {
+        review.push({ line: only, text: u.text, reason: `matches the rule "${u.rule}" but reads as prose inside the body, so it is kept; if it is chrome, add ${only} to decisions.remove` });
+      } else {
+        removeUnit(u, u.rule);
+        return;
+      }
+    } else if (outside && !u.forced) {
+      if (isSiteSignature(u.text)) {
+        removeUnit(u, 'site name or tagline');
+        return;
+      }
+      if (isSectionLabel(u.text)) {
+        removeUnit(u, 'section label');
+        return;
+      }
+      review.push({ line: only, text: u.text, reason: `short line outside the body, kept as text; if it is chrome, add ${only} to decisions.remove` });
+    }
+    review.push(...u.flagged);
+    paragraphs.push({ line: only, lines: u.lines, text: u.text });
+  });
+
+  const shown = [...(title?.lines ?? []), ...(printedDate ? [printedDate.line] : []), ...paragraphs.flatMap((p) => p.lines)];
+  const trimmed = shown.filter((n) => lines[n - 1] !== textOf(n)).sort((a, b) => a - b);
   removed.sort((a, b) => a.line - b.line);
-  return { title, printedDate, paragraphs, removed, warnings };
+  review.sort((a, b) => a.line - b.line);
+  return { title, printedDate, paragraphs, removed, review, trimmed, warnings };
 }
 
 /**
- * A headline is a single short line without a final full stop that is set apart from the body: followed by a
- * blank line or by the printed date. Lines that end like sentences are left in the body: an editor can name
- * the headline with `--title-line` when a site prints it with a full stop.
+ * The units of one block. A block whose lines (other than any chrome at its edges) are all short, and most of
+ * which stop mid-sentence, is hard-wrapped text: one paragraph, its lines re-joined. A chrome rule matching a
+ * line inside it is a keyword in the publisher's sentence: the line stays and is flagged.
  */
-function looksLikeHeadline(p: RawParagraph, printedDate: RawParagraph | undefined, lines: readonly string[]): boolean {
-  if (p.text.length > 200 || /[.;,]$/.test(p.text)) return false;
-  const next = lines[p.line] ?? '';
-  return next.trim() === '' || (printedDate !== undefined && printedDate.line === p.line + 1);
+function unitsOf(
+  block: number[],
+  textOf: (n: number) => string,
+  ruleOf: (n: number) => string | undefined,
+  keep: ReadonlySet<number>,
+  wrappedFile: boolean,
+): Unit[] {
+  const single = (line: number): Unit => {
+    const rule = ruleOf(line);
+    return { lines: [line], text: textOf(line), ...(rule ? { rule } : {}), flagged: [], forced: keep.has(line) };
+  };
+  const { inner, start, end } = innerLines(block, ruleOf, textOf);
+  if (!isWrapped(inner, textOf, !wrappedFile)) return block.map(single);
+  const text = inner.map(textOf).join(' ');
+  const forced = inner.some((n) => keep.has(n));
+  // The paragraph as a whole may be chrome ("Follow us…" wrapped over two lines); else a keyword on one of its
+  // lines is the publisher's word, kept and flagged.
+  const rule = forced ? undefined : chromeReason(text);
+  const flagged = inner.flatMap((n) => {
+    const lineRule = ruleOf(n);
+    return lineRule && !rule ? [{ line: n, text: textOf(n), reason: `matches the rule "${lineRule}" inside a re-joined paragraph, so it is kept` }] : [];
+  });
+  const paragraph: Unit = { lines: inner, text, ...(rule ? { rule } : {}), flagged, forced };
+  return [...block.slice(0, start).map(single), paragraph, ...block.slice(end).map(single)];
+}
+
+/**
+ * The block without the chrome lines at its edges: a line a rule matches that is short or ends a sentence at the
+ * start, or that follows the end of a sentence at the end. (A long line that runs on is part of the paragraph.)
+ */
+function innerLines(block: number[], ruleOf: (n: number) => string | undefined, textOf: (n: number) => string): { inner: number[]; start: number; end: number } {
+  const isEdge = (n: number, sentenceEnd: string) =>
+    ruleOf(n) !== undefined && (textOf(n).length < WRAPPED_LINE_MIN || endsSentence(sentenceEnd));
+  let start = 0;
+  let end = block.length;
+  while (start < end && isEdge(block[start] ?? 0, textOf(block[start] ?? 0))) start++;
+  while (end > start && isEdge(block[end - 1] ?? 0, end - 2 >= start ? textOf(block[end - 2] ?? 0) : '.')) end--;
+  return { inner: block.slice(start, end), start, end };
+}
+
+/**
+ * Lines that are hard-wrapped text: two or more, none longer than a wrap width, all but the last of a wrapped
+ * line's length. `strict` also asks that most of them stop mid-sentence (what tells wrapped text from one short
+ * paragraph a line, before the file is known to be wrapped).
+ */
+function isWrapped(inner: readonly number[], textOf: (n: number) => string, strict: boolean): boolean {
+  const heads = inner.slice(0, -1).map(textOf);
+  return (
+    inner.length >= 2 &&
+    inner.every((n) => textOf(n).length <= WRAP_WIDTH) &&
+    heads.every((t) => t.length >= WRAPPED_LINE_MIN) &&
+    (!strict || heads.filter((t) => !endsSentence(t)).length * 2 > heads.length)
+  );
+}
+
+/**
+ * A headline is one short line (up to three where hard-wrapped) that is not a menu item or a clause: at least three words, no final comma,
+ * semicolon or colon, and at most one sentence when it ends with a full stop.
+ */
+function looksLikeHeadline(u: Unit): boolean {
+  if (u.lines.length > 3 || u.text.length > 200 || wordCount(u.text) < 3 || /[;,:]$/.test(u.text)) return false;
+  return !/\.$/.test(u.text) || (u.text.length <= 160 && !/[.!?]\s/.test(u.text));
+}
+
+/** Set apart from what follows: a blank line or the printed date comes next. */
+function isSetApart(u: Unit, lines: readonly string[], printedDate: RawLine | undefined): boolean {
+  const line = u.lines.at(-1) ?? 0;
+  return (lines[line] ?? '').trim() === '' || printedDate?.line === line + 1;
+}
+
+/** A headline is much shorter than the paragraphs after it. */
+function isShortBeside(u: Unit, rest: readonly Unit[]): boolean {
+  const lengths = rest.map((r) => r.text.length).sort((a, b) => a - b);
+  const median = lengths[Math.floor(lengths.length / 2)] ?? 0;
+  return /\.$/.test(u.text) ? u.text.length * 2 <= median : u.text.length <= 200;
 }

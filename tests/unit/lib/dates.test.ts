@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, parsePrintedDate } from '../../../src/lib/dates.ts';
+import { formatDate, isPrintedDateLine, parsePrintedDate, precisionOf } from '../../../src/lib/dates.ts';
 
 describe('parsePrintedDate', () => {
   it('reads the dates printed on the seed pages', () => {
@@ -34,10 +34,17 @@ describe('parsePrintedDate', () => {
     expect(parsePrintedDate(text)).toBeUndefined();
   });
 
-  // KNOWN BUG (src/lib/dates.ts): the ISO pattern ends in \b, and there is no word boundary between "19" and "T",
-  // so "2023-09-19T09:30" (which cleanRawArticle accepts as a printed date) is not read. Remove `.fails` once fixed.
-  it('reads an ISO date with a "T" time, as cleanRawArticle recognises it', () => {
+  it('reads an ISO date with a "T" time, which isPrintedDateLine recognises as a printed date', () => {
+    expect(isPrintedDateLine('2023-09-19T09:30')).toBe(true);
     expect(parsePrintedDate('2023-09-19T09:30')).toBe('2023-09-19');
+  });
+
+  it('reads every line isPrintedDateLine recognises', () => {
+    for (const line of ['01 September 2023 14:59', 'September, Friday 20, 2024', 'Friday, 1 September 2023', 'Sept. 19, 2023 9:05 pm', '19.09.2023', '2023-09-19 09:30']) {
+      expect(isPrintedDateLine(line), line).toBe(true);
+      expect(parsePrintedDate(line), line).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    for (const line of ['Views: 489', 'September 2024', 'The talks of 19 September 2023 failed.']) expect(isPrintedDateLine(line), line).toBe(false);
   });
 
   it('does not take a weekday for a month', () => {
@@ -76,5 +83,18 @@ describe('formatDate', () => {
     for (const iso of ['2023-09-19', '2024-09-20', '2020-11-10']) {
       expect(parsePrintedDate(formatDate(iso))).toBe(iso);
     }
+  });
+});
+
+describe('precisionOf', () => {
+  it('reads how exact a date is from its form', () => {
+    expect(precisionOf('2023-09-19')).toBe('day');
+    expect(precisionOf('2023-09')).toBe('month');
+    expect(precisionOf('2023')).toBe('year');
+  });
+
+  it('is formatDate\'s default, so a partial date is written at its own precision', () => {
+    expect(formatDate('2023-09')).toBe('September 2023');
+    expect(formatDate('2023')).toBe('2023');
   });
 });

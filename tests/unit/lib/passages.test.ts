@@ -42,9 +42,9 @@ describe('autoPassageId', () => {
     expect(autoPassageId('Russia called for calm.')).toBe('russia-called-for-calm');
   });
 
-  it('is the same every time for the same text', () => {
-    expect(autoPassageId(B)).toBe(autoPassageId(B));
+  it('depends only on the opening words, not on what follows them', () => {
     expect(autoPassageId(B)).toBe('armenia-said-the-offensive-was-aimed');
+    expect(autoPassageId('Armenia said the offensive was aimed at the civilians, a later edit added.')).toBe('armenia-said-the-offensive-was-aimed');
   });
 
   it('drops apostrophes rather than splitting words on them', () => {
@@ -139,10 +139,6 @@ describe('assignPassageIds', () => {
     ]);
   });
 
-  it('gives the same ids for the same paragraphs', () => {
-    expect(assignPassageIds(FILE, paras(A, B, C))).toEqual(assignPassageIds(FILE, paras(A, B, C)));
-  });
-
   it('keeps each paragraph’s id when other paragraphs are inserted, removed or moved', () => {
     const before = idsOf(assignPassageIds(FILE, paras(A, B, C)));
     const inserted = idsOf(assignPassageIds(FILE, paras(D, A, B, C)));
@@ -188,6 +184,8 @@ describe('assignPassageIds', () => {
     );
     expect(error.name).toBe('PassageIdError');
     expect(error.message).toContain(`${FILE}:7:`);
+    // Astro's MDX plugin reads these for the error's location (otherwise it prints ":0:0").
+    expect([error.line, error.column]).toEqual([7, 1]);
     expect(error.message).toContain(`"#${pin}" is not valid`);
     expect(error.message).toMatch(/lowercase letters, digits and single hyphens/);
   });

@@ -2,8 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Element, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
-// Registers the MDX node types with mdast's types.
-import type {} from 'mdast-util-mdx';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkMdx from 'remark-mdx';
@@ -97,13 +95,9 @@ describe('remark-passage-ids + rehype-passage-anchors: golden HTML', () => {
     await expect(html).toMatchFileSnapshot('../golden/passages.html');
   });
 
-  // KNOWN BUG (src/plugins/remark-passage-ids.ts): the id is stored as hProperties['data-passage-id'] (an HTML
-  // attribute name) but rehype-passage-anchors reads properties.dataPassageId (the hast property name). Only
-  // rehype-raw, which Astro happens to run first, converts one into the other; without it no passage is wrapped.
-  // Remove `.fails` once fixed.
+  // The id travels as the hast property dataPassageId, which needs no rehype-raw to reach rehype-passage-anchors.
   it('renders the same HTML without rehype-raw (plain remark-rehype pipeline)', async () => {
     const { html } = await render(ARTICLE_MDX, plainPipeline());
-    // Read the golden file directly: vitest does not allow file snapshots in `it.fails`.
     expect(html).toBe(readFileSync(new URL('../golden/passages.html', import.meta.url), 'utf8'));
   });
 
@@ -351,5 +345,37 @@ describe('rehype-passage-anchors on its own', () => {
     const tree = run({ type: 'root', children: [h('p', { dataPassageId: 'a' }, 'A.'), h('p', { dataPassageId: 'b' }, 'B.')] });
     const labels = tree.children.map((n) => JSON.stringify(n)).map((s) => /Link to passage \d/.exec(s)?.[0]);
     expect(labels).toEqual(['Link to passage 1', 'Link to passage 2']);
+  });
+});
+
+describe('notes and comments stay out of the publisher’s text', () => {
+  const PARAGRAPH = 'Armenia said the road was closed, and Azerbaijan said it was open to humanitarian cargo.';
+  const NOTE_BLOCK = '<Note id="road" kind="claim" by="people/x" sources="s1">\nOur words: the **road** was *contested*.\n</Note>';
+  const NOTE_INLINE = '<Note id="open" kind="context" sources="s1">our words</Note>';
+  const cases: [string, string][] = [
+    ['a note before the paragraph', `${NOTE_BLOCK}\n\n${PARAGRAPH}\n`],
+    ['a note inside the paragraph', `${PARAGRAPH.replace('was open', `was ${NOTE_INLINE} open`)}\n`],
+    ['a note at the very start of the paragraph', `${NOTE_INLINE} ${PARAGRAPH}\n`],
+    ['a note after the paragraph', `${PARAGRAPH}\n\n${NOTE_BLOCK}\n`],
+    ['an MDX comment inside the paragraph', `${PARAGRAPH.replace('the road', 'the {/* link: road -> places/x */} road')}\n`],
+  ];
+
+  it.each(cases)('%s changes neither the id nor the passage text', (_name, mdx) => {
+    const { file } = remarkOnly(mdx);
+    expect(file.data.passages).toHaveLength(1);
+    const [passage] = file.data.passages ?? [];
+    expect(passage?.id).toBe('armenia-said-the-road-was-closed');
+    expect(passage?.text.replace(/\s+/g, ' ')).toBe(PARAGRAPH);
+    expect(passage?.text).not.toMatch(/our words|Our words/);
+  });
+
+  it('a pin above a paragraph still reaches it across a note or comment between them', () => {
+    const { file } = remarkOnly(`{/* #pinned */}\n{/* link: road -> places/x */}\n${PARAGRAPH}\n`);
+    expect(file.data.passages?.[0]?.id).toBe('pinned');
+  });
+
+  it('an entity link inside a paragraph counts as the publisher’s text', () => {
+    const { file } = remarkOnly(`${PARAGRAPH.replace('Azerbaijan', '[Azerbaijan](/entities/places/azerbaijan/)')}\n`);
+    expect(file.data.passages?.[0]?.text).toBe(PARAGRAPH);
   });
 });

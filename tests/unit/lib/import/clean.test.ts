@@ -60,6 +60,8 @@ describe('cleanRawArticle on the five seed articles', () => {
 
     it(`keeps exactly the ${bodyLines.length} body paragraph(s), verbatim and in order`, () => {
       expect(result.paragraphs.map((p) => p.line)).toEqual(bodyLines);
+      // One line a paragraph: these files are not hard-wrapped.
+      expect(result.paragraphs.map((p) => p.lines)).toEqual(bodyLines.map((n) => [n]));
       // Character for character: the text of each paragraph is its raw line (the seeds have no stray spaces).
       expect(bodyTexts(result)).toEqual(bodyLines.map((n) => raw.line(n)));
     });
@@ -87,6 +89,8 @@ describe('cleanRawArticle on the five seed articles', () => {
       }
       const lines = result.removed.map((r) => r.line);
       expect(lines).toEqual([...lines].sort((a, b) => a - b));
+      expect(result.review).toEqual([]);
+      expect(result.trimmed).toEqual([]);
       expect(result.warnings).toEqual([]);
     });
   });
@@ -117,6 +121,7 @@ describe('cleanRawArticle on the five seed articles', () => {
     const result = cleanRawArticle(seed('000').text);
     expect(result.title).toEqual({
       line: 24,
+      lines: [24],
       text: 'Azerbaijan-Armenia confrontation: Will there be a new escalation? Playing with the fire',
     });
     expect(result.printedDate).toEqual({ line: 26, text: '01 September 2023 14:59' });
@@ -126,6 +131,7 @@ describe('cleanRawArticle on the five seed articles', () => {
     const result = cleanRawArticle(seed('002').text);
     expect(result.title).toEqual({
       line: 3,
+      lines: [3],
       text: 'New outbreak of violence at Azerbaijan border claims lives of four Armenian soldiers',
     });
     expect(result.printedDate).toEqual({ line: 1, text: 'September, Friday 20, 2024' });
@@ -134,7 +140,7 @@ describe('cleanRawArticle on the five seed articles', () => {
   it('uses titleLine for seed 001, whose headline ends with a full stop', () => {
     const raw = seed('001');
     const result = cleanRawArticle(raw.text, { titleLine: 1 });
-    expect(result.title).toEqual({ line: 1, text: raw.line(1) });
+    expect(result.title).toEqual({ line: 1, lines: [1], text: raw.line(1) });
     expect(result.paragraphs.some((p) => p.line === 1)).toBe(false);
   });
 
@@ -143,7 +149,7 @@ describe('cleanRawArticle on the five seed articles', () => {
     const result = cleanRawArticle(raw.text);
     expect(result.title).toBeUndefined();
     expect(result.paragraphs).toHaveLength(16);
-    expect(result.paragraphs[0]).toEqual({ line: 1, text: raw.line(1) });
+    expect(result.paragraphs[0]).toEqual({ line: 1, lines: [1], text: raw.line(1) });
   });
 
   it('finds no headline or date where none is printed (seeds 003, 004)', () => {
@@ -202,41 +208,50 @@ describe('cleanRawArticle on small inputs', () => {
     'The first paragraph is long enough to count as running prose, with well over eighty characters in it.';
   const PROSE_2 = 'The second paragraph is also long enough to count as prose: it too has more than eighty characters.';
 
-  it('keeps a short unrecognised line outside the body, and reports it as a warning', () => {
+  it('keeps a short unrecognised line outside the body, and lists it for review', () => {
     const raw = ['Headline of the piece', '', PROSE_1, PROSE_2, "Editor's pick"].join('\n');
     const result = cleanRawArticle(raw);
     expect(bodyTexts(result)).toEqual([PROSE_1, PROSE_2, "Editor's pick"]);
-    expect(result.warnings).toHaveLength(1);
-    expect(result.warnings[0]).toMatchObject({ line: 5, text: "Editor's pick" });
-    expect(result.warnings[0]?.reason).toMatch(/chrome/);
+    expect(result.review).toHaveLength(1);
+    expect(result.review[0]).toMatchObject({ line: 5, text: "Editor's pick" });
+    expect(result.review[0]?.reason).toMatch(/decisions\.remove/);
   });
 
   it('keeps a short line inside the body without a warning', () => {
     const raw = [PROSE_1, 'A short line.', PROSE_2].join('\n');
     const result = cleanRawArticle(raw);
     expect(bodyTexts(result)).toEqual([PROSE_1, 'A short line.', PROSE_2]);
-    expect(result.warnings).toEqual([]);
+    expect(result.review).toEqual([]);
   });
 
-  it('removes the lines an editor lists in chromeLines, with that reason', () => {
+  it('removes the lines an editor lists in decisions.remove, with that reason', () => {
     const raw = ['Headline of the piece', '', PROSE_1, PROSE_2, "Editor's pick"].join('\n');
-    const result = cleanRawArticle(raw, { chromeLines: [5] });
+    const result = cleanRawArticle(raw, { remove: [5] });
     expect(bodyTexts(result)).toEqual([PROSE_1, PROSE_2]);
-    expect(result.warnings).toEqual([]);
-    expect(result.removed).toContainEqual({ line: 5, text: "Editor's pick", reason: 'marked as chrome by the editor' });
+    expect(result.review).toEqual([]);
+    expect(result.removed).toContainEqual({ line: 5, text: "Editor's pick", reason: 'removed by the editor (decisions.remove)' });
   });
 
-  it('removes a chromeLines entry even inside the body, and only that line', () => {
+  it('removes a decisions.remove line even inside the body, and only that line', () => {
     const raw = [PROSE_1, 'Advert: buy now', PROSE_2].join('\n');
-    const result = cleanRawArticle(raw, { chromeLines: [2] });
+    const result = cleanRawArticle(raw, { remove: [2] });
     expect(bodyTexts(result)).toEqual([PROSE_1, PROSE_2]);
-    expect(result.removed).toEqual([{ line: 2, text: 'Advert: buy now', reason: 'marked as chrome by the editor' }]);
+    expect(result.removed).toEqual([{ line: 2, text: 'Advert: buy now', reason: 'removed by the editor (decisions.remove)' }]);
   });
 
-  it('trims only the white space around a line, not inside it', () => {
+  it('keeps a line a rule removed when the editor lists it in decisions.keep', () => {
+    const raw = [PROSE_1, 'Share this', PROSE_2].join('\n');
+    expect(bodyTexts(cleanRawArticle(raw))).toEqual([PROSE_1, PROSE_2]);
+    const result = cleanRawArticle(raw, { keep: [2] });
+    expect(bodyTexts(result)).toEqual([PROSE_1, 'Share this', PROSE_2]);
+    expect(result.removed).toEqual([]);
+  });
+
+  it('trims only the white space around a line, not inside it, and reports the line as trimmed', () => {
     const inner = 'Spaces  inside   stay, and so do “quotes”, ‘apostrophes’, "straight quotes" and a dash — here.';
     const result = cleanRawArticle(`  \t${inner}  \n`);
     expect(bodyTexts(result)).toEqual([inner]);
+    expect(result.trimmed).toEqual([1]);
   });
 
   it('does not take a sentence for chrome because it mentions a social network or a site', () => {
@@ -250,7 +265,7 @@ describe('cleanRawArticle on small inputs', () => {
   it('uses titleLine even when that line would otherwise be body text', () => {
     const raw = [PROSE_1, PROSE_2].join('\n');
     const result = cleanRawArticle(raw, { titleLine: 1 });
-    expect(result.title).toEqual({ line: 1, text: PROSE_1 });
+    expect(result.title).toEqual({ line: 1, lines: [1], text: PROSE_1 });
     expect(bodyTexts(result)).toEqual([PROSE_2]);
   });
 
@@ -258,6 +273,7 @@ describe('cleanRawArticle on small inputs', () => {
     const raw = ['Headline', '', PROSE_1].join('\n');
     expect(() => cleanRawArticle(raw, { titleLine: 2 }, 'a.txt')).toThrow(RawTextError);
     expect(() => cleanRawArticle(raw, { titleLine: 2 }, 'a.txt')).toThrow(/a\.txt: --title-line 2 .*empty/);
+    expect(() => cleanRawArticle(raw, { keep: [9] }, 'a.txt')).toThrow(/a\.txt: decisions\.keep line 9 .*missing/);
   });
 
   it('rejects a titleLine past the end of the file', () => {
@@ -266,7 +282,7 @@ describe('cleanRawArticle on small inputs', () => {
 
   it('recognises other printed date formats', () => {
     for (const date of ['Friday, 1 September 2023', 'Sep 20, 2024 10:15', '2023-09-19 09:30', '19.09.2023']) {
-      const result = cleanRawArticle(['Headline', date, '', PROSE_1].join('\n'));
+      const result = cleanRawArticle(['The headline of it', date, '', PROSE_1].join('\n'));
       expect(result.printedDate, date).toEqual({ line: 2, text: date });
       expect(bodyTexts(result)).toEqual([PROSE_1]);
     }

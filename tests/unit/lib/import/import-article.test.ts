@@ -7,7 +7,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { importArticle, readRawText } from '../../../../src/lib/import/import-article.ts';
+import { splitFrontmatter } from '../../../../src/lib/frontmatter.ts';
+import { importArticle } from '../../../../src/lib/import/import-article.ts';
+import { readRawFile } from '../../../../src/lib/import/raw-text.ts';
 import { nodeTypes, rawTextErrorFrom, seed, tempDir } from '../../helpers.ts';
 
 let root: string;
@@ -29,10 +31,9 @@ function writeRaw(name: string, data: string | Buffer): string {
 
 /** Splits a written article into its frontmatter (parsed) and its body. */
 function readArticle(path: string): { frontmatter: Record<string, unknown>; body: string } {
-  const text = readFileSync(path, 'utf8');
-  const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
-  if (!match) throw new Error(`${path} has no frontmatter`);
-  return { frontmatter: parseYaml(match[1] ?? '') as Record<string, unknown>, body: text.slice(match[0].length) };
+  const split = splitFrontmatter(readFileSync(path, 'utf8'));
+  if (!split) throw new Error(`${path} has no frontmatter`);
+  return { frontmatter: parseYaml(split.yaml) as Record<string, unknown>, body: split.body };
 }
 
 function parseMdx(body: string): Root {
@@ -46,7 +47,7 @@ const PROSE_1 = 'The first paragraph of the article is long enough to be prose, 
 const PROSE_2 = 'The last paragraph of the article is also long enough to be prose, with more than eighty characters.';
 
 describe('importArticle with a seed article', () => {
-  it('writes content/articles/<slug>.mdx and a byte-identical content/raw/<slug>.txt', () => {
+  it('writes content/articles/<slug>.mdx, a byte-identical content/raw/<slug>.txt and the record', () => {
     const raw = seed('000');
     const result = importArticle({ rawPath: raw.path, root });
     expect(result.slug).toBe('azerbaijan-armenia-confrontation-will-there-be');
@@ -54,6 +55,8 @@ describe('importArticle with a seed article', () => {
     expect(result.rawCopyPath).toBe(join(root, 'content', 'raw', `${result.slug}.txt`));
     expect(readFileSync(result.rawCopyPath).equals(readFileSync(raw.path))).toBe(true);
     expect(readdirSync(join(root, 'content', 'articles'))).toEqual([`${result.slug}.mdx`]);
+    expect(result.recordPath).toBe(join(root, 'content', 'records', `${result.slug}.yaml`));
+    expect(existsSync(result.recordPath)).toBe(true);
   });
 
   it('fills the frontmatter from the page and leaves TODO placeholders for the editor', () => {
@@ -64,7 +67,8 @@ describe('importArticle with a seed article', () => {
       printedDate: '01 September 2023 14:59',
       published: '2023-09-01',
       language: 'en',
-      mentions: { people: [], places: [], organizations: [], glossary: [] },
+      summarySources: ['TODO'],
+      publishedSources: ['TODO'],
       source: { raw: 'content/raw/playing-with-the-fire.txt' },
     });
     expect(frontmatter.titleSource).toBeUndefined(); // the schema's default: printed on the page
@@ -82,12 +86,13 @@ describe('importArticle with a seed article', () => {
     expect(frontmatter.printedDate).toBeUndefined();
   });
 
-  it('records --title-line in the frontmatter and takes that line as the headline', () => {
+  it('records --title-line in the record and takes that line as the headline', () => {
     const raw = seed('001');
     const result = importArticle({ rawPath: raw.path, root, slug: 'tension', titleLine: 1 });
     const { frontmatter, body } = readArticle(result.mdxPath);
     expect(frontmatter.title).toBe(raw.line(1));
-    expect(frontmatter.source).toEqual({ raw: 'content/raw/tension.txt', titleLine: 1 });
+    expect(frontmatter.source).toEqual({ raw: 'content/raw/tension.txt' });
+    expect(parseYaml(readFileSync(result.recordPath, 'utf8')).decisions).toEqual({ titleLine: 1, keep: [], remove: [] });
     expect(body).not.toContain(raw.line(1));
   });
 
@@ -103,7 +108,7 @@ describe('importArticle with a seed article', () => {
   it('reports each removed line with its number and reason', () => {
     const result = importArticle({ rawPath: seed('000').path, root, slug: 'fire' });
     expect(result.report[0]).toBe(
-      `Imported ${seed('000').path} as content/articles/fire.mdx (raw copy: content/raw/fire.txt).`,
+      `Imported ${seed('000').path} as content/articles/fire.mdx (raw copy, byte for byte: content/raw/fire.txt; record of every line: content/records/fire.yaml).`,
     );
     expect(result.report).toContain('Kept 14 paragraph(s) of body text, verbatim.');
     expect(result.report).toContain(
@@ -120,11 +125,18 @@ describe('importArticle with a seed article', () => {
     expect(result.report.at(-1)).toMatch(/complete every TODO/);
   });
 
+  it('reports trimmed white space as trimmed, not as verbatim', () => {
+    const path = writeRaw('spaces.txt', `Headline of the piece\n\n  ${PROSE_1}\t\n\n${PROSE_2}\n`);
+    const result = importArticle({ rawPath: path, root, slug: 'spaces' });
+    expect(result.report).toContain('Kept 2 paragraph(s) of body text, verbatim except: white space trimmed around 1 line(s).');
+    expect(result.report).toContain('Trimmed white space around 1 line(s): 3 (the rest of each line is verbatim).');
+  });
+
   it('reports short lines kept outside the body for review', () => {
     const path = writeRaw('x.txt', ['Headline here', '', PROSE_1, PROSE_2, 'Related stories'].join('\n'));
     const result = importArticle({ rawPath: path, root, slug: 'x-article' });
-    expect(result.report).toContain('  line 5: Related stories');
-    expect(result.report.some((l) => l.startsWith('Review: kept as body text but could be chrome'))).toBe(true);
+    expect(result.report.some((l) => l.startsWith('  line 5: Related stories\n    short line outside the body'))).toBe(true);
+    expect(result.report.some((l) => l.startsWith('Review (kept in the article'))).toBe(true);
   });
 });
 
@@ -184,9 +196,11 @@ describe('importArticle refuses what it must not import', () => {
   });
 
   it('refuses invalid UTF-8 and writes nothing', () => {
-    const path = writeRaw('latin.txt', Buffer.concat([Buffer.from([0xff, 0xfe, 0xfd]), Buffer.from(`${PROSE_1}\n`)]));
+    // "Café" saved as Windows-1252 on line 2: é is the single byte 0xE9.
+    const path = writeRaw('latin.txt', Buffer.concat([Buffer.from(`${PROSE_1}\nAt the Caf`), Buffer.from([0xe9]), Buffer.from(` Roma.\n`)]));
     const error = rawTextErrorFrom(() => importArticle({ rawPath: path, root, slug: 'latin' }));
-    expect(error.message).toBe(`${path}: the file is not valid UTF-8 text. Save it as UTF-8 and try again.`);
+    expect(error.message).toMatch(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: not valid UTF-8 at byte 11 of line 2 \\(byte 0xE9`));
+    expect(error.message).toMatch(/iconv -f WINDOWS-1252 -t UTF-8/);
     expect(existsSync(join(root, 'content'))).toBe(false);
   });
 
@@ -211,16 +225,18 @@ describe('importArticle refuses what it must not import', () => {
     );
   });
 
-  it.each(['Has-Capitals', 'a', 'with space', '../escape', 'ends-with/slash'])('refuses the slug %j', (slug) => {
+  it.each(['Has-Capitals', 'double--hyphen', 'with space', '../escape', 'ends-with/slash'])('refuses the slug %j', (slug) => {
     const error = rawTextErrorFrom(() => importArticle({ rawPath: seed('004').path, root, slug }));
     expect(error.message).toContain(`--slug "${slug}" is not usable in a URL`);
     expect(existsSync(join(root, 'content'))).toBe(false);
   });
 });
 
-describe('readRawText', () => {
-  it('reads UTF-8 text, without its byte-order mark', () => {
-    const path = writeRaw('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Qarabağ “x”')]));
-    expect(readRawText(path)).toBe('Qarabağ “x”');
+describe('readRawFile', () => {
+  it('reads UTF-8 text and keeps its bytes, byte-order mark included', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Qarabağ “x”')]);
+    const path = writeRaw('bom.txt', bytes);
+    expect(readRawFile(path).text).toBe('\uFEFFQarabağ “x”');
+    expect(readRawFile(path).bytes.equals(bytes)).toBe(true);
   });
 });

@@ -1,0 +1,112 @@
+/**
+ * Loads Pagefind on first use (never at page load) and turns its results into views for the page: title, kind,
+ * outlet and date, an excerpt, and for articles the passages the words were found in. The mapping itself is pure
+ * and tested (src/lib/search/results.ts); this file only talks to Pagefind.
+ */
+import { excerpt, isSearchable, normaliseQuery, passageHits, splitWords, type Anchor, type PassageHit, type Segment } from '../../lib/search/results.ts';
+import { pagefindFilters, passageLink, type FilterCounts, type Filters } from '../../lib/search/url-state.ts';
+
+interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+  anchors: Anchor[];
+  locations: number[];
+}
+interface PagefindResult {
+  id: string;
+  data: () => Promise<PagefindData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+interface Pagefind {
+  options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  search: (term: string | null, o?: { filters?: Record<string, unknown> }) => Promise<PagefindSearch>;
+  debouncedSearch: (term: string | null, o?: { filters?: Record<string, unknown> }, ms?: number) => Promise<PagefindSearch | null>;
+  filters: () => Promise<FilterCounts>;
+}
+
+export interface PassageView extends PassageHit {
+  href: string;
+}
+export interface ResultView {
+  href: string;
+  title: string;
+  kind: string;
+  outlet?: string | undefined;
+  date?: string | undefined;
+  excerpt: Segment[];
+  passages: PassageView[];
+}
+export interface SearchOutcome {
+  /** The query as searched (normalised, perhaps shortened). */
+  query: string;
+  truncated: boolean;
+  /** Every matching page, before `limit`. */
+  total: number;
+  results: ResultView[];
+  /** For each filter value, how many results there would be with it chosen. */
+  counts: FilterCounts;
+}
+
+const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+let loading: Promise<Pagefind> | undefined;
+
+/** Pagefind's script is written by the build (dist/pagefind/), outside the bundle: imported by address. */
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    // noWorker: Pagefind's worker script costs a further 12 KB gzip and a round trip on the first query, and a
+    // search of this index takes a few milliseconds on the main thread, well inside the typing debounce.
+    await pagefind.options({ baseUrl: base, excerptLength: 30, noWorker: true });
+    await pagefind.init();
+    return pagefind;
+  })();
+  return loading;
+}
+
+export async function filterCounts(): Promise<FilterCounts> {
+  return (await loadPagefind()).filters();
+}
+
+const capitalise = (text: string | undefined): string | undefined => (text ? `${text.charAt(0).toUpperCase()}${text.slice(1)}` : undefined);
+
+export function toView(data: PagefindData): ResultView {
+  const kind = data.filters['kind']?.[0] ?? 'page';
+  const passages =
+    kind === 'article'
+      ? passageHits(data.content, data.anchors, data.locations).map((hit) => ({ ...hit, href: passageLink(data.url, hit.id, hit.words) }))
+      : [];
+  const words = splitWords(data.content);
+  return {
+    href: data.url,
+    title: data.meta['title'] ?? data.url,
+    kind,
+    // A note's kind (context, correction…) stands where an article's outlet does.
+    outlet: kind === 'note' ? capitalise(data.meta['noteKind']) : data.meta['outlet'],
+    date: data.meta['date'],
+    excerpt: excerpt(words, data.locations, 0, words.length, 30),
+    passages,
+  };
+}
+
+/**
+ * Searches; resolves to undefined when a newer search superseded this one (debounced), so typing never waits
+ * for old results. An empty query with filters lists everything those filters allow.
+ */
+export async function search(rawQuery: string, filters: Filters, { limit = 20, debounce = 0 } = {}): Promise<SearchOutcome | undefined> {
+  const { text, truncated } = normaliseQuery(rawQuery);
+  const pagefind = await loadPagefind();
+  const term = isSearchable(text) ? text : null;
+  const options = { filters: pagefindFilters(filters) };
+  const found = debounce > 0 ? await pagefind.debouncedSearch(term, options, debounce) : await pagefind.search(term, options);
+  if (!found) return undefined;
+  const results = await Promise.all(found.results.slice(0, limit).map(async (r) => toView(await r.data())));
+  return { query: text, truncated, total: found.results.length, results, counts: found.filters };
+}

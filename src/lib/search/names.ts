@@ -1,0 +1,84 @@
+/**
+ * Every name a thing goes by, for search. Pagefind has no synonyms (https://github.com/Pagefind/pagefind/issues/777),
+ * so the other names of an entity are indexed beside each mention of it, as index-only text: an empty element
+ * whose attribute Pagefind indexes (`data-pagefind-index-attrs`) and nobody sees or hears (see index-names.ts).
+ *
+ * Pure and browser-safe: the search UI uses the same folding.
+ */
+
+/** Letters that Unicode does not decompose but readers type without their marks (Azerbaijani ə, ı). */
+const UNDECOMPOSABLE: Record<string, string> = { ə: 'e', Ə: 'E', ı: 'i', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D' };
+
+/** Replaces only the letters Unicode cannot decompose (ə → e, ı → i); Pagefind folds the other marks itself. */
+export function foldUndecomposable(text: string): string {
+  return text.replace(/[əƏıłŁøØđĐ]/g, (c) => UNDECOMPOSABLE[c] ?? c);
+}
+
+/** Folds a word or name to plain Latin letters: "Xankəndi" → "Xankendi", "İlham Əliyev" → "Ilham Eliyev". */
+export function foldDiacritics(text: string): string {
+  return foldUndecomposable(text)
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** The attribute the index-only names live in, and the brackets that let the search UI find them in results. */
+export const NAMES_ATTRIBUTE = 'data-names';
+export const NAMES_OPEN = '⟦';
+export const NAMES_CLOSE = '⟧';
+
+/** The names of one background entry, as its frontmatter gives them. */
+export interface EntityNames {
+  /** "<kind>/<id>", e.g. "places/stepanakert". */
+  ref: string;
+  name: string;
+  alternateNames: readonly { name: string; latin?: string | undefined }[];
+  forms: readonly string[];
+}
+
+/**
+ * Every name of an entry, each also without diacritics, without repeats (case-insensitive): its name (split at
+ * " / ", as in "Stepanakert / Khankendi"), its other names and their transliterations, and its match forms.
+ */
+export function allNames(entity: EntityNames): string[] {
+  const raw = [
+    ...entity.name.split(/\s+\/\s+/),
+    ...entity.alternateNames.flatMap((a) => [a.name, a.latin ?? '']),
+    ...entity.forms,
+  ];
+  const seen = new Set<string>();
+  const names: string[] = [];
+  // Only Latin names are folded: NFKD would also turn Cyrillic й into и, a spelling nobody types.
+  const variants = (n: string): string[] => (/\p{Script=Latin}/u.test(n) ? [n, foldDiacritics(n)] : [n]);
+  for (const name of raw.flatMap((n) => variants(n.trim()))) {
+    const key = name.toLocaleLowerCase('en');
+    if (name === '' || seen.has(key)) continue;
+    seen.add(key);
+    names.push(name);
+  }
+  return names;
+}
+
+/** The index-only text for a mention: the names in brackets, so results can tell them from the publisher's words. */
+export function indexOnlyText(names: readonly string[]): string {
+  return `${NAMES_OPEN}${names.join(' ')}${NAMES_CLOSE}`;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The entries whose match forms stand, as whole words, inside a mention of another: "Aghdam-Khankendi route" (the
+ * road) also names Khankendi (Stepanakert) and Aghdam, so searching "Stepanakert" should find it too. A form equal
+ * to the whole mention is not "within" it: which entry that is, the link plugin has settled (shared forms).
+ */
+export function namedWithin(text: string, entities: readonly EntityNames[], except: string): { ref: string; end: number }[] {
+  const whole = text.trim().toLocaleLowerCase('en');
+  return entities.flatMap((e) => {
+    if (e.ref === except) return [];
+    for (const form of e.forms) {
+      if (form.toLocaleLowerCase('en') === whole) continue;
+      const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+      if (match) return [{ ref: e.ref, end: match.index + form.length }];
+    }
+    return [];
+  });
+}

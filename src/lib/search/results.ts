@@ -1,0 +1,144 @@
+/**
+ * Turns Pagefind result data into what the search page shows: for each page, an excerpt with the found words
+ * marked, and for articles the passages the words were found in, each with its own excerpt and the words to mark
+ * on arrival. Pure: tested in tests/unit/lib/search/results.test.ts.
+ *
+ * Pagefind gives a page's text (`content`), the word positions of the matches (`locations`) and every element
+ * with an id together with the word position it starts at (`anchors`). A word belongs to the last passage anchor
+ * at or before it. Positions count words split at whitespace, as Pagefind's own excerpts do.
+ */
+import { foldUndecomposable, NAMES_CLOSE, NAMES_OPEN } from './names.ts';
+
+export interface Anchor {
+  element: string;
+  id: string;
+  location: number;
+}
+
+/** A stretch of excerpt text, marked when it is a found word. */
+export interface Segment {
+  text: string;
+  mark: boolean;
+}
+
+export interface PassageHit {
+  /** The passage's id, its permalink fragment. */
+  id: string;
+  /** Its number on the page (1 for the first passage), as its "Link to passage N" control says. */
+  number: number;
+  excerpt: Segment[];
+  /** The words as they stand in the passage (other names resolved to the mention they stand beside). */
+  words: string[];
+}
+
+/** Word separators exactly as Pagefind counts positions (whitespace except U+FEFF). */
+const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+export function splitWords(content: string): string[] {
+  return content.split(WORD_SEPARATORS);
+}
+
+/**
+ * Which words are index-only names (src/lib/search/index-names.ts) and, for each, the position of the
+ * last visible word before them: the mention they stand for.
+ */
+export function indexOnlyWords(words: readonly string[]): Map<number, number> {
+  const result = new Map<number, number>();
+  let open = -1;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (open < 0 && word.startsWith(NAMES_OPEN)) open = i;
+    if (open >= 0) {
+      result.set(i, open - 1);
+      if (word.endsWith(NAMES_CLOSE)) open = -1;
+    }
+  }
+  return result;
+}
+
+/** Passage anchors: elements with an id that hold publisher's paragraphs (not notes, headings or labels). */
+export function isPassageAnchor(anchor: Anchor): boolean {
+  return ['div', 'p', 'section'].includes(anchor.element) && !anchor.id.startsWith('note-');
+}
+
+/** A word without the punctuation around it, for marking: "Khankendi," → "Khankendi". */
+export function bareWord(word: string): string {
+  return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * An excerpt of `length` visible words from [from, to), centred on the first found word, with the found words
+ * marked; index-only names are left out, and a match in them marks the mention they stand beside.
+ */
+export function excerpt(words: readonly string[], locations: readonly number[], from: number, to: number, length = 30): Segment[] {
+  const hidden = indexOnlyWords(words);
+  const marked = new Set(locations.map((l) => hidden.get(l) ?? l));
+  const visible: number[] = [];
+  for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (!hidden.has(i) && (words[i] ?? '') !== '') visible.push(i);
+  if (visible.length === 0) return [];
+  const first = visible.findIndex((i) => marked.has(i));
+  let start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(length / 3));
+  start = Math.max(0, Math.min(start, visible.length - length));
+  const shown = visible.slice(start, start + length);
+  const segments: Segment[] = [];
+  const push = (text: string, mark: boolean) => {
+    const last = segments[segments.length - 1];
+    if (last && last.mark === mark) last.text += text;
+    else segments.push({ text, mark });
+  };
+  if (start > 0) push('… ', false);
+  shown.forEach((i, n) => {
+    const word = words[i] ?? '';
+    if (n > 0) push(' ', false);
+    if (!marked.has(i)) return push(word, false);
+    // Mark the word, not the punctuation stuck to it.
+    const bare = bareWord(word);
+    const at = word.indexOf(bare);
+    if (bare === '' || at < 0) return push(word, true);
+    if (at > 0) push(word.slice(0, at), false);
+    push(bare, true);
+    if (at + bare.length < word.length) push(word.slice(at + bare.length), false);
+  });
+  if (start + length < visible.length) push(' …', false);
+  return segments;
+}
+
+/** The passages the found words are in, in page order, each with its excerpt and the words to mark there. */
+export function passageHits(content: string, anchors: readonly Anchor[], locations: readonly number[], excerptLength = 24): PassageHit[] {
+  const words = splitWords(content);
+  const hidden = indexOnlyWords(words);
+  const passages = anchors.filter(isPassageAnchor).sort((a, b) => a.location - b.location);
+  const hits: PassageHit[] = [];
+  passages.forEach((passage, n) => {
+    const end = passages[n + 1]?.location ?? words.length;
+    const inside = locations.filter((l) => l >= passage.location && l < end);
+    if (inside.length === 0) return;
+    const found = new Set<string>();
+    for (const l of inside) {
+      const word = bareWord(words[hidden.get(l) ?? l] ?? '');
+      if (word !== '') found.add(word);
+    }
+    hits.push({ id: passage.id, number: n + 1, excerpt: excerpt(words, inside, passage.location, end, excerptLength), words: [...found] });
+  });
+  return hits;
+}
+
+/** Whether a query has anything to search for: at least one letter or digit. */
+export function isSearchable(query: string): boolean {
+  return /[\p{L}\p{N}]/u.test(query);
+}
+
+/** Longest query we pass to the index; longer ones are cut at a word boundary (and the page says so). */
+export const MAX_QUERY_LENGTH = 120;
+
+/**
+ * The query as sent to the index: trimmed, ə and ı folded (the index holds every name in both spellings; other
+ * diacritics Pagefind folds itself), cut to MAX_QUERY_LENGTH characters.
+ */
+export function normaliseQuery(query: string): { text: string; truncated: boolean } {
+  const folded = foldUndecomposable(query.replace(/\s+/g, ' ').trim());
+  if (folded.length <= MAX_QUERY_LENGTH) return { text: folded, truncated: false };
+  const cut = folded.slice(0, MAX_QUERY_LENGTH);
+  const space = cut.lastIndexOf(' ');
+  return { text: (space > MAX_QUERY_LENGTH / 2 ? cut.slice(0, space) : cut).trim(), truncated: true };
+}

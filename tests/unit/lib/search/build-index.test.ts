@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { noteRecords, pagePath } from '../../../../src/lib/search/build-index.ts';
+
+describe('pagePath', () => {
+  it('gives the address a built file is served at, before the base', () => {
+    expect(pagePath('/site/dist', '/site/dist/articles/x/index.html')).toBe('/articles/x/');
+    expect(pagePath('/site/dist', '/site/dist/index.html')).toBe('/');
+    expect(pagePath('/site/dist', '/site/dist/404.html')).toBe('/404.html');
+  });
+});
+
+describe('noteRecords', () => {
+  const page = `<!doctype html><html lang="en"><body><header><h1>Not the title</h1></header>
+    <main><article><h1>Cargo at the Lachin corridor</h1>
+    <div class="passage" id="p1"><p>Publisher's words.</p></div>
+    <aside data-annotation="correction" id="note-blinken-call-date"><p class="label" data-pagefind-ignore>Correction</p>
+      <p>The call was on  July 30, 2023.</p><ol data-pagefind-ignore><li>Source list</li></ol></aside>
+    <aside data-annotation="" id="note-empty"><p data-pagefind-ignore>Only a label</p></aside>
+    <aside id="not-a-note"><p>Something else.</p></aside>
+    </article></main></body></html>`;
+
+  it('makes one record per note, linking to its permalink, without the parts marked ignore', () => {
+    expect(noteRecords(page, '/articles/cargo/')).toEqual([
+      {
+        url: '/articles/cargo/#note-blinken-call-date',
+        content: 'The call was on July 30, 2023.',
+        meta: { title: 'Note on “Cargo at the Lachin corridor”', noteKind: 'correction' },
+      },
+    ]);
+  });
+
+  it('finds nothing on a page without notes', () => {
+    expect(noteRecords('<html><body><p>x</p></body></html>', '/about/')).toEqual([]);
+  });
+});
+
+describe('noteRecords on the notes plugin’s markup', () => {
+  it('keeps the note’s words and leaves out its number, permalink, sources and close link', () => {
+    const page = `<main><h1>Playing with the fire</h1><div class="passage" id="p"><p>Text.</p><div class="passage-notes">
+      <aside class="note" id="note-garabagh" role="note" aria-label="Note 2: context" data-annotation="context">
+      <header class="note-head"><span class="note-number">2</span> <span class="note-kind">Context</span> <a class="note-link" href="#note-garabagh">#</a></header>
+      <p>"Garabagh" is the spelling used in Azerbaijan's official English.</p>
+      <div class="note-sources"><span>Sources:</span><ol><li>Milli Majlis</li></ol></div>
+      <p class="note-close"><a href="#p">Close</a></p></aside></div></div></main>`;
+    expect(noteRecords(page, '/articles/playing-with-the-fire/')).toEqual([
+      {
+        url: '/articles/playing-with-the-fire/#note-garabagh',
+        content: '"Garabagh" is the spelling used in Azerbaijan\'s official English.',
+        meta: { title: 'Note on “Playing with the fire”', noteKind: 'context' },
+      },
+    ]);
+  });
+});
