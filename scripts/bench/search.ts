@@ -169,20 +169,33 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Serves `dist` with scripts/serve-static.ts for the duration of the measurement. */
-export async function measureSearch({ dist = 'dist', base = '/', ...options }: { dist?: string; base?: string; firstQuery?: string; warmQueries?: string[] } = {}): Promise<SearchBench> {
-  if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) throw new Error(`bench/search: ${dist}/pagefind/ is missing; build the site first (npm run build).`);
+/** Serves `dist` at `base` with scripts/serve-static.ts while `use` runs; `use` gets the site's address. */
+export async function withStaticServer<T>(dist: string, base: string, use: (siteUrl: string) => Promise<T>): Promise<T> {
   const port = await freePort();
-  const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', dist, '--base', base, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // In a process group of its own, so that stopping it also stops the node that npx starts (an orphan would keep
+  // the port, and this process's output, open).
+  const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', dist, '--base', base, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   try {
     await new Promise<void>((resolve, reject) => {
       server.stdout.on('data', (d: Buffer) => d.toString().includes('Serving') && resolve());
-      server.on('exit', (code) => reject(new Error(`bench/search: the static server stopped (${code}).`)));
+      server.on('exit', (code) => reject(new Error(`bench: the static server for ${dist} stopped (${code}).`)));
     });
-    return await measureSearchAt(`http://127.0.0.1:${port}${base}`, { ...options, dist });
+    return await use(`http://127.0.0.1:${port}${base}`);
   } finally {
-    server.kill();
+    if (server.pid !== undefined) {
+      try {
+        process.kill(-server.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    }
   }
+}
+
+/** Serves `dist` with scripts/serve-static.ts for the duration of the measurement. */
+export async function measureSearch({ dist = 'dist', base = '/', ...options }: { dist?: string; base?: string; firstQuery?: string; warmQueries?: string[] } = {}): Promise<SearchBench> {
+  if (!existsSync(join(dist, 'pagefind', 'pagefind.js'))) throw new Error(`bench/search: ${dist}/pagefind/ is missing; build the site first (npm run build).`);
+  return withStaticServer(dist, base, (siteUrl) => measureSearchAt(siteUrl, { ...options, dist }));
 }
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;

@@ -43,3 +43,14 @@ test('the print stylesheet hides navigation and passage controls', async ({ page
   await expect(page.locator('.passage-link').first()).toBeHidden();
   await expect(page.locator('.passage > p').first()).toBeVisible();
 });
+
+test('an article page needs one response to render: it fetches no stylesheet, and its scripts wait for the HTML', async ({ page }) => {
+  const fetched: { type: string; url: string }[] = [];
+  page.on('request', (request) => fetched.push({ type: request.resourceType(), url: request.url() }));
+  await page.goto(`/articles/${slugs[0]}/`, { waitUntil: 'load' });
+  expect(fetched.filter((r) => r.type === 'stylesheet')).toEqual([]);
+  // Styled all the same: the inlined CSS is in force.
+  expect(await page.locator('main').evaluate((main) => getComputedStyle(main).display)).not.toBe('inline');
+  const classicInHead = await page.locator('head script[src]:not([type="module"]):not([async]):not([defer])').count();
+  expect(classicInHead).toBe(0);
+});

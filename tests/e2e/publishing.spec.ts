@@ -32,7 +32,7 @@ for (const page of distPages()) {
     const meta = (key: string) => attr(select(`meta[name="${key}"], meta[property="${key}"]`, head ?? tree) as Element | undefined, 'content');
     expect(attr(select('html', tree) as Element, 'lang')).toBe('en');
     expect(select('title', tree)).toBeTruthy();
-    for (const key of ['description', 'og:title', 'og:description', 'og:type', 'og:image', 'og:image:alt', 'twitter:card', 'twitter:image']) {
+    for (const key of ['description', 'og:title', 'og:description', 'og:type', 'og:image', 'og:image:alt', 'twitter:card', 'twitter:image:alt']) {
       expect(meta(key)?.trim(), key).toBeTruthy();
     }
     const image = meta('og:image') ?? '';

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Element } from 'hast';
+import type { Element, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import * as pagefind from 'pagefind';
@@ -68,13 +68,21 @@ const printer = unified().use(rehypeStringify);
 /** A page as Pagefind should read it: with the other names of the entries its passages mention. */
 export function pageForIndex(html: string, names: NamesTable): { html: string; names: number } {
   const tree = parser.parse(html);
+  return annotated(tree, html, names);
+}
+
+function annotated(tree: Root, html: string, names: NamesTable): { html: string; names: number } {
   const added = addIndexNames(tree, names);
   return added === 0 ? { html, names: 0 } : { html: printer.stringify(tree), names: added };
 }
 
 /** The notes on one page, as search records linking to each note's permalink. */
 export function noteRecords(html: string, path: string): NoteRecord[] {
-  const tree = parser.parse(html);
+  return notesIn(parser.parse(html), path);
+}
+
+/** The note records of a parsed page. Empties the notes' frames in `tree`, so use the tree for nothing after. */
+function notesIn(tree: Root, path: string): NoteRecord[] {
   const heading = selectAll('main h1', tree)[0] ?? selectAll('h1', tree)[0];
   const title = (heading ? toString(heading).trim() : '') || path;
   return (selectAll(NOTE_SELECTOR, tree) as Element[]).flatMap((note) => {
@@ -91,6 +99,35 @@ export function noteRecords(html: string, path: string): NoteRecord[] {
     ];
   });
 }
+
+/** What one built page gives the index: its own record (when it marks its content) and its notes' records. */
+export interface PageForIndex {
+  /** The page's HTML for Pagefind, with the index-only names; undefined when the page is not indexed. */
+  html: string | undefined;
+  names: number;
+  notes: NoteRecord[];
+}
+
+/**
+ * Reads one page for the index, parsing it at most once: a page with no entity links and no notes (most of the
+ * background pages) is handed over as it is.
+ */
+export function readPageForIndex(html: string, path: string, names: NamesTable): PageForIndex {
+  const indexed = html.includes('data-pagefind-body');
+  const hasLinks = indexed && html.includes('data-entity=');
+  const hasNotes = html.includes(`id="${NOTE_ID_PREFIX}`);
+  if (!hasLinks && !hasNotes) return { html: indexed ? html : undefined, names: 0, notes: [] };
+  const tree = parser.parse(html);
+  const page = indexed ? (hasLinks ? annotated(tree, html, names) : { html, names: 0 }) : undefined;
+  return { html: page?.html, names: page?.names ?? 0, notes: hasNotes ? notesIn(tree, path) : [] };
+}
+
+/**
+ * How many requests may wait at Pagefind's service at once. It answers each by message id and indexes in threads
+ * of its own, so reading the next pages here overlaps with indexing the last ones there; the bound keeps memory
+ * flat at 1,000 articles.
+ */
+const IN_FLIGHT = 32;
 
 export interface IndexReport {
   pages: number;
@@ -115,23 +152,36 @@ export async function buildSearchIndex(dist: string, root: string): Promise<Inde
     let pages = 0;
     let notes = 0;
     let nameElements = 0;
+    const waiting = new Set<Promise<void>>();
+    let failure: unknown;
+    const send = async (request: () => Promise<{ errors: string[] }>, step: string) => {
+      while (waiting.size >= IN_FLIGHT) await Promise.race(waiting);
+      if (failure !== undefined) throw failure;
+      const tracked: Promise<void> = request()
+        .then((result) => fail(step, result.errors))
+        .catch((error: unknown) => {
+          failure ??= error;
+        })
+        .finally(() => waiting.delete(tracked));
+      waiting.add(tracked);
+    };
     for (const file of htmlFiles(dist)) {
-      const html = readFileSync(file, 'utf8');
       const url = pagePath(dist, file);
       // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
-      if (html.includes('data-pagefind-body')) {
-        const page = pageForIndex(html, names);
-        const added = await index.addHTMLFile({ url, content: page.html });
-        fail(`indexing ${url}`, added.errors);
+      const page = readPageForIndex(readFileSync(file, 'utf8'), url, names);
+      if (page.html !== undefined) {
+        const content = page.html;
+        await send(() => index.addHTMLFile({ url, content }), `indexing ${url}`);
         pages += 1;
         nameElements += page.names;
       }
-      for (const record of noteRecords(html, url)) {
-        const result = await index.addCustomRecord({ ...record, language: 'en', filters: { kind: ['note'] } });
-        fail(`indexing note ${record.url}`, result.errors);
+      for (const record of page.notes) {
+        await send(() => index.addCustomRecord({ ...record, language: 'en', filters: { kind: ['note'] } }), `indexing note ${record.url}`);
         notes += 1;
       }
     }
+    await Promise.all(waiting);
+    if (failure !== undefined) throw failure;
     const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
     fail('writing the index', written.errors);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, 'pagefind', name), { force: true });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { noteRecords, pagePath } from '../../../../src/lib/search/build-index.ts';
+import { noteRecords, pagePath, readPageForIndex } from '../../../../src/lib/search/build-index.ts';
+import { namesTable } from '../../../../src/lib/search/index-names.ts';
 
 describe('pagePath', () => {
   it('gives the address a built file is served at, before the base', () => {
@@ -49,5 +50,31 @@ describe('noteRecords on the notes plugin’s markup', () => {
         meta: { title: 'Note on “Playing with the fire”', noteKind: 'context' },
       },
     ]);
+  });
+});
+
+describe('readPageForIndex', () => {
+  const names = namesTable([{ ref: 'places/stepanakert', name: 'Stepanakert', alternateNames: [{ name: 'Khankendi' }], forms: [] }]);
+
+  it('hands a page with no links and no notes over as it is', () => {
+    const html = '<html><body><main data-pagefind-body><p>Background.</p></main></body></html>';
+    expect(readPageForIndex(html, '/glossary/x/', names)).toEqual({ html, names: 0, notes: [] });
+  });
+
+  it('leaves a page out of the index when it marks no content, but still reads its notes', () => {
+    const html = '<html><body><main><h1>Notes</h1><aside id="note-a" data-annotation="context"><p>Ours.</p></aside></main></body></html>';
+    const page = readPageForIndex(html, '/notes/', names);
+    expect(page.html).toBeUndefined();
+    expect(page.notes.map((n) => n.url)).toEqual(['/notes/#note-a']);
+  });
+
+  it('adds the other names beside a mention, and reads the notes from the same parse', () => {
+    const html =
+      '<html><body><main data-pagefind-body><h1>T</h1><div class="passage" id="p"><p>In <a href="/places/stepanakert/" class="entity-link" data-entity="places/stepanakert">Khankendi</a> today.</p>' +
+      '<aside id="note-b" data-annotation="claim"><p>Said by Baku.</p></aside></div></main></body></html>';
+    const page = readPageForIndex(html, '/articles/t/', names);
+    expect(page.names).toBe(1);
+    expect(page.html).toContain('data-index-only="places/stepanakert"');
+    expect(page.notes).toEqual([{ url: '/articles/t/#note-b', content: 'Said by Baku.', meta: { title: 'Note on “T”', noteKind: 'claim' } }]);
   });
 });
