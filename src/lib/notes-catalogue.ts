@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { entitySignature } from './entities/entries.ts';
 import { url } from './urls.ts';
 
 export interface CatalogueSource {
@@ -66,21 +67,44 @@ function hasEntityPages(root: string, kind: string): boolean {
 
 /**
  * Reads the catalogue from the repository at `root`. `base` is the site's base path, for the entity links.
+ * Each entry's name is read once, when a note first names it.
  */
 export function loadNoteCatalogue(root: string, base: string): NoteCatalogue {
   const sources = readSources(root);
   const pages = new Map<string, boolean>();
+  const entities = new Map<string, CatalogueEntity | undefined>();
+  const entity = (ref: string): CatalogueEntity | undefined => {
+    const [kind, id] = ref.split('/');
+    if (!kind || !id) return undefined;
+    const path = join(root, 'content', kind, `${id}.md`);
+    if (!existsSync(path)) return undefined;
+    const name = frontmatterName(path);
+    if (name === undefined) return undefined;
+    if (!pages.has(kind)) pages.set(kind, hasEntityPages(root, kind));
+    return pages.get(kind) ? { name, href: url(`/${kind}/${id}/`, base) } : { name };
+  };
   return {
     source: (id) => sources.get(id),
     entity: (ref) => {
-      const [kind, id] = ref.split('/');
-      if (!kind || !id) return undefined;
-      const path = join(root, 'content', kind, `${id}.md`);
-      if (!existsSync(path)) return undefined;
-      const name = frontmatterName(path);
-      if (name === undefined) return undefined;
-      if (!pages.has(kind)) pages.set(kind, hasEntityPages(root, kind));
-      return pages.get(kind) ? { name, href: url(`/${kind}/${id}/`, base) } : { name };
+      if (!entities.has(ref)) entities.set(ref, entity(ref));
+      return entities.get(ref);
     },
   };
+}
+
+const cache = new Map<string, { signature: string; catalogue: NoteCatalogue }>();
+
+/**
+ * loadNoteCatalogue, kept for the whole build: the Markdown pipeline asks for it once per article, and reading
+ * content/sources.yaml each time cost about a second per article at 1,000 articles. Read again when an entry,
+ * the link rules or the sources change (a dev server's edits).
+ */
+export function cachedNoteCatalogue(root: string, base: string): NoteCatalogue {
+  const key = `${root}\0${base}`;
+  const signature = entitySignature(root);
+  const hit = cache.get(key);
+  if (hit && hit.signature === signature) return hit.catalogue;
+  const catalogue = loadNoteCatalogue(root, base);
+  cache.set(key, { signature, catalogue });
+  return catalogue;
 }

@@ -9,7 +9,7 @@ import { remarkBaseLinks } from './remark-base-links.ts';
 import { remarkCitations } from './remark-citations.ts';
 import { remarkEntityLinks } from './remark-entity-links.ts';
 import { articleSlugOf } from '../lib/content-paths.ts';
-import { loadNoteCatalogue } from '../lib/notes-catalogue.ts';
+import { cachedNoteCatalogue } from '../lib/notes-catalogue.ts';
 import { url } from '../lib/urls.ts';
 import { remarkPassageIds } from './remark-passage-ids.ts';
 import { rehypePassageAnchors } from './rehype-passage-anchors.ts';
@@ -31,7 +31,7 @@ export const remarkPlugins: RemarkPlugins = [
     remarkNotes,
     {
       include: isArticleSource,
-      catalogue: (root: string) => loadNoteCatalogue(root, siteBase()),
+      catalogue: (root: string) => cachedNoteCatalogue(root, siteBase()),
       pagePath: (path: string) => url(`/articles/${articleSlugOf(path) ?? ''}/`, siteBase()),
       articleAddress: (path: string) => {
         const slug = articleSlugOf(path);

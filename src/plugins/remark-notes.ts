@@ -347,7 +347,7 @@ export function remarkNotes(options: RemarkNotesOptions) {
       if (!isNoteElement(node) || node.type !== 'mdxJsxFlowElement') return node;
       const line = node.position?.start.line ?? 0;
       const at = where(file, line);
-      const note = parseNote(node, at, options.catalogue(file.cwd));
+      const note = parseNote(node, at, catalogue);
       const earlier = seen.get(note.id);
       if (earlier !== undefined) {
         throw new NoteError(`${at}: note id "${note.id}" is already used by the note on line ${earlier}. Give each note its own id.`);

@@ -65,6 +65,17 @@ export function indexOnlyText(names: readonly string[]): string {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const wholeWords = new Map<string, RegExp>();
+/** A regex finding `form` as a whole word (not inside a longer word), compiled once per form. */
+function wholeWord(form: string): RegExp {
+  let re = wholeWords.get(form);
+  if (!re) {
+    re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u');
+    wholeWords.set(form, re);
+  }
+  return re;
+}
+
 /**
  * The entries whose match forms stand, as whole words, inside a mention of another: "Aghdam-Khankendi route" (the
  * road) also names Khankendi (Stepanakert) and Aghdam, so searching "Stepanakert" should find it too. A form equal
@@ -75,8 +86,9 @@ export function namedWithin(text: string, entities: readonly EntityNames[], exce
   return entities.flatMap((e) => {
     if (e.ref === except) return [];
     for (const form of e.forms) {
-      if (form.toLocaleLowerCase('en') === whole) continue;
-      const match = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(form)}(?![\\p{L}\\p{N}])`, 'u').exec(text);
+      // Most forms are not in a mention at all: a plain substring test settles those without a regex.
+      if (!text.includes(form) || form.toLocaleLowerCase('en') === whole) continue;
+      const match = wholeWord(form).exec(text);
       if (match) return [{ ref: e.ref, end: match.index + form.length }];
     }
     return [];
