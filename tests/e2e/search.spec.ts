@@ -49,6 +49,16 @@ test('a query finds exactly the passages that contain the word', async ({ page }
   await expect(page.locator('.search-result:has(a.search-passage) .search-meta').first()).toHaveText(/^Article · .+ · \d{1,2} \w+ \d{4}/);
 });
 
+test('a sentence quoted on a background page is found in its article only, not again on the background page', async ({ page }) => {
+  // "reignited" is only in the publishers' text; background pages quote such sentences under "Mentioned in".
+  const expected = await passagesMatching(page, /\breignited\b/i);
+  expect(expected.length).toBeGreaterThan(0);
+  await searchFor(page, 'reignited');
+  expect(await passageLinks(page)).toEqual(expected);
+  const pages = await page.locator('#search-results .search-title a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  expect(pages.filter((href) => /\/(people|places|organizations|glossary)\//.test(href))).toEqual([]);
+});
+
 test('clicking a passage lands on it with the searched words marked', async ({ page }) => {
   await searchFor(page, 'shelling');
   const link = page.locator('#search-results a.search-passage').first();
