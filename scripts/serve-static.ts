@@ -7,6 +7,7 @@
  */
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createGzip } from 'node:zlib';
 import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileForUrlPath, normaliseBase } from '../src/lib/dist-paths.ts';
@@ -24,6 +25,8 @@ const TYPES: Record<string, string> = {
   '.xsl': 'application/xml; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/(json|xml)|image\/svg)/;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -43,8 +46,18 @@ createServer((req, res) => {
   const file = fileForUrlPath(dir, pathname, base);
   const status = file ? 200 : 404;
   const body = file ?? join(dir, '404.html');
-  res.writeHead(status, { ...headersFor(headerRules, pathname), 'content-type': TYPES[extname(body)] ?? 'application/octet-stream' });
-  createReadStream(body).pipe(res);
+  const type = TYPES[extname(body)] ?? 'application/octet-stream';
+  // Text is sent gzip-compressed to browsers that accept it, as static hosts do (Pagefind's files are compressed
+  // already, and PNG and WebAssembly gain nothing).
+  const gzip = COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  res.writeHead(status, {
+    ...headersFor(headerRules, pathname),
+    'content-type': type,
+    vary: 'accept-encoding',
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
+  const stream = createReadStream(body);
+  (gzip ? stream.pipe(createGzip()) : stream).pipe(res);
 }).listen(Number(values.port), values.host, () => {
   console.log(`Serving ${dir} at http://${values.host}:${values.port}${base} (${headerRules.length} header rules)`);
 });

@@ -26,7 +26,8 @@ function htmlFiles(dir: string): string[] {
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 /**
- * Narrows every page's policy and returns the rules for dist/: the static base, then one CSP rule per page.
+ * Narrows every page's policy and returns the rules for dist/: the static base, a long cache life for the hashed
+ * bundles in _astro/, then one CSP rule per page.
  * Throws naming a page without a policy.
  */
 export function headerRules(dist: string, base: string): HeaderRule[] {
@@ -37,6 +38,8 @@ export function headerRules(dist: string, base: string): HeaderRule[] {
       throw new Error(`public/_headers: rule "${rule.path}" sets Content-Security-Policy; the build sets it per page, so remove it there.`);
     }
   }
+  // Astro's bundled files carry a hash of their content in their names: a browser may keep them for good.
+  rules.push({ path: `${normaliseBase(base)}_astro/*`, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] });
   for (const file of htmlFiles(dist).sort()) {
     const original = readFileSync(file, 'utf8');
     const { html, policy } = narrowPolicy(original, file, sha256);

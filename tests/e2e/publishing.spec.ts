@@ -128,3 +128,14 @@ test('under a sub-path, every absolute address carries it: canonical, share imag
   for (const link of links) expect(link.startsWith('http://localhost:4321/karabakh/')).toBe(true);
   expect(readFileSync(join(sub, '_headers'), 'utf8')).toMatch(/^\/karabakh\/articles\/[^\n]+\/\n {2}Content-Security-Policy: /m);
 });
+
+test('npm start serves pages gzip-compressed and lets browsers keep the hashed bundles for a year', async ({ request }) => {
+  const page = await request.get(`/articles/${slugs[0] ?? ''}/`, { headers: { 'accept-encoding': 'gzip' } });
+  expect(page.headers()['content-encoding']).toBe('gzip');
+  expect(page.headers()['cache-control']).toBeUndefined();
+  expect(await page.text()).toContain('</html>');
+  const bundle = /src="(\/_astro\/[^"]+\.js)"/.exec(await page.text())?.[1] ?? '';
+  expect(bundle).not.toBe('');
+  const script = await request.get(bundle);
+  expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+});
