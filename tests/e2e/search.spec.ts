@@ -140,6 +140,9 @@ test('filters narrow the results, combine, live in the address and survive a rel
   await expect(outlet).toBeFocused();
   for (const meta of await page.locator('.search-result .search-meta').allTextContents()) expect(meta).toContain(outletName);
   const narrowed = await page.locator('.search-result').count();
+  // Beside the other outlets: how many results choosing them too would add, not (0) for all.
+  const otherCounts = await page.locator('fieldset', { hasText: 'Outlet' }).locator('.search-count').allTextContents();
+  expect(otherCounts.filter((c) => c !== ' (0)').length).toBeGreaterThan(1);
   // A second filter (kind) combines with the first.
   await page.getByRole('checkbox', { name: /^Article/ }).check();
   await expect(page).toHaveURL(/kind=article/);

@@ -4,7 +4,7 @@
  * and tested (src/lib/search/results.ts); this file only talks to Pagefind.
  */
 import { excerpt, isSearchable, normaliseQuery, passageHits, splitWords, type Anchor, type PassageHit, type Segment } from '../../lib/search/results.ts';
-import { pagefindFilters, passageLink, type FilterCounts, type Filters } from '../../lib/search/url-state.ts';
+import { FILTER_KEYS, pagefindFilters, passageLink, type FilterCounts, type Filters } from '../../lib/search/url-state.ts';
 
 interface PagefindData {
   url: string;
@@ -107,6 +107,17 @@ export async function search(rawQuery: string, filters: Filters, { limit = 20, d
   const options = { filters: pagefindFilters(filters) };
   const found = debounce > 0 ? await pagefind.debouncedSearch(term, options, debounce) : await pagefind.search(term, options);
   if (!found) return undefined;
+  // Facet counts: beside each value of a group the reader has filtered on, how many results choosing it too would
+  // give (values in a group combine with "any"), so the other kinds, outlets or years do not all read (0).
+  const counts: FilterCounts = { ...found.filters };
+  const chosenKeys = FILTER_KEYS.filter((key) => filters[key].length > 0);
+  const facets = Promise.all(
+    chosenKeys.map(async (key) => {
+      const without = await pagefind.search(term, { filters: pagefindFilters({ ...filters, [key]: [] }) });
+      counts[key] = without.filters[key] ?? {};
+    }),
+  );
   const results = await Promise.all(found.results.slice(0, limit).map(async (r) => toView(await r.data())));
-  return { query: text, truncated, total: found.results.length, results, counts: found.filters };
+  await facets;
+  return { query: text, truncated, total: found.results.length, results, counts };
 }
