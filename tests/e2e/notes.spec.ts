@@ -170,8 +170,9 @@ test.describe('keyboard and copy link', () => {
     await expect(link).toBeFocused();
     expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`http://127.0.0.1:${PORT}/articles/${SLUG}/#${id}`);
+    // The copy is asynchronous: wait for it, or the clipboard may still hold an earlier test's link.
+    const copied = `http://127.0.0.1:${PORT}/articles/${SLUG}/#${id}`;
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
     await expect(page.locator('#copy-status')).toContainText(`Link to note ${number} copied`);
     await expect(passage).toHaveClass(/is-target/);
     const other = await context.newPage();

@@ -24,8 +24,9 @@ test('the passage link is keyboard-reachable, copies a working URL and marks the
   await expect(link).toBeFocused();
   expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
   await page.keyboard.press('Enter');
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toBe(`http://127.0.0.1:${PORT}/articles/${slug}/#${id}`);
+  // The copy is asynchronous: wait for it, or the clipboard may still hold an earlier test's link.
+  const copied = `http://127.0.0.1:${PORT}/articles/${slug}/#${id}`;
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(copied);
   await expect(passage).toHaveClass(/is-target/);
   await expect(page.locator('#copy-status')).toContainText(`Link to passage ${index + 1} copied`);
   // The copied URL works in a fresh page.
@@ -120,8 +121,8 @@ test.describe('links to a selection (text fragments)', () => {
     });
     await expect(bar).toBeVisible();
     await bar.getByRole('button', { name: 'Copy link to selected text' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`/articles/${slug}/#${id}:~:text=`));
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toMatch(new RegExp(`/articles/${slug}/#${id}:~:text=`));
     const other = await context.newPage();
     await other.goto(copied);
     await expect(other.locator(`[id="${id}"]`)).toHaveClass(/is-target/);

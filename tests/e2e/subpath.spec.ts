@@ -15,8 +15,10 @@ test('the site works when served under a sub-path', async ({ page }) => {
   await expect(page.locator('.passage').first()).toHaveCSS('display', 'grid');
   const first = page.locator('.passage').first();
   await first.locator('.passage-link').click();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${SUBPATH_PORT}/karabakh/articles/[a-z0-9-]+/#[^#]+$`));
+  // The copy is asynchronous: wait for it, or the clipboard may still hold an earlier test's link.
+  await expect
+    .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+    .toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${SUBPATH_PORT}/karabakh/articles/[a-z0-9-]+/#[^#]+$`));
   await page.getByRole('link', { name: 'About this site' }).click();
   await expect(page).toHaveURL(`${BASE}about/`);
 });
