@@ -74,7 +74,16 @@ export function whoAppearsWhere(
   const rowHeight = options.rowHeight ?? 20;
   if (articles.length === 0 || mentions.length === 0) throw new ChartDataError('no mentions to chart.');
   const byEntity = new Map<string, MatrixMention[]>();
-  for (const m of mentions) byEntity.set(m.entity, [...(byEntity.get(m.entity) ?? []), m]);
+  // Each entry's mentions keyed by article, so a row costs one lookup per column (not a search per cell).
+  const byArticle = new Map<string, Map<string, MatrixMention>>();
+  for (const m of mentions) {
+    const list = byEntity.get(m.entity);
+    if (list) list.push(m);
+    else byEntity.set(m.entity, [m]);
+    const cells = byArticle.get(m.entity) ?? new Map<string, MatrixMention>();
+    if (!cells.has(m.article)) cells.set(m.article, m);
+    byArticle.set(m.entity, cells);
+  }
   const shown = entities.filter((e) => byEntity.has(e.ref));
 
   const columnWidth = 34;
@@ -82,7 +91,7 @@ export function whoAppearsWhere(
   const labelWidth = Math.ceil(Math.min(Math.max(longest + 8, 120), (options.width ?? 360) - columnWidth * articles.length));
   const width = labelWidth + columnWidth * articles.length;
   const columns = articles.map((a, i) => ({ slug: a.slug, text: a.column, x: round(labelWidth + columnWidth * (i + 0.5)) }));
-  const maxCount = Math.max(...mentions.map((m) => m.passages.length));
+  const maxCount = mentions.reduce((max, m) => Math.max(max, m.passages.length), 0);
   const radius = (count: number) => round(3 + 8 * Math.sqrt(count / maxCount));
 
   let y = 28;
@@ -97,7 +106,7 @@ export function whoAppearsWhere(
     groups.push({ heading: KIND_HEADINGS[kind], y: round(y + fontSize * 0.4) });
     y += rowHeight;
     for (const e of members) {
-      const found = byEntity.get(e.ref) ?? [];
+      const found = byArticle.get(e.ref);
       rows.push({
         ref: e.ref,
         name: e.name,
@@ -105,7 +114,7 @@ export function whoAppearsWhere(
         href: e.href,
         y: round(y),
         cells: articles.flatMap((a, i) => {
-          const m = found.find((f) => f.article === a.slug);
+          const m = found?.get(a.slug);
           if (!m) return [];
           const count = m.passages.length;
           return [{

@@ -32,9 +32,12 @@ export interface TableRow {
 export interface TimelineData {
   rows: EventRow[];
   /** Events (from `since`, when given) and articles, merged in date order, for the table beside a chart. */
-  table: (since?: string) => TableRow[];
+  /** The table's rows from `since` on; with `only`, the one article with that slug and no other. */
+  table: (since?: string, only?: string) => TableRow[];
   events: TimelineEventInput[];
   articles: (current?: string) => TimelineArticleInput[];
+  /** Just the article `slug`, marked current (for its own page's strip). */
+  article: (slug: string) => TimelineArticleInput[];
 }
 
 let cached: Promise<TimelineData> | undefined;
@@ -86,16 +89,27 @@ async function load(): Promise<TimelineData> {
     outlet: outlets.get(a.id) ?? a.id,
     href: articleUrl(a.id),
   }));
-  const table = (since = '0000'): TableRow[] =>
+  // Worked out once per build: every article page asks for its own row, so per-page work must not grow with the
+  // number of articles.
+  const allArticles = articleInputs(articleData);
+  const articleRows = allArticles.map((a) => ({
+    slug: a.id,
+    row: { date: a.date, dateLabel: a.dateLabel, kind: 'article', text: `Article: ${a.label}`, href: a.href } satisfies TableRow,
+  }));
+  const table = (since = '0000', only?: string): TableRow[] =>
     [
       ...rows
         .filter((r) => r.date >= since)
         .map((r): TableRow => ({ date: r.date, dateLabel: r.dateLabel, kind: 'event', text: r.title, href: eventHref(r.id) })),
-      ...articleInputs(articleData).map(
-        (a): TableRow => ({ date: a.date, dateLabel: a.dateLabel, kind: 'article', text: `Article: ${a.label}`, href: a.href }),
-      ),
+      ...articleRows.filter((a) => only === undefined || a.slug === only).map((a) => a.row),
     ].sort((a, b) => a.date.localeCompare(b.date) || (a.kind === b.kind ? 0 : a.kind === 'event' ? -1 : 1));
-  return { rows, table, events: inputs, articles: (current) => articleInputs(articleData, current) };
+  return {
+    rows,
+    table,
+    events: inputs,
+    articles: (current) => (current === undefined ? allArticles : allArticles.map((a) => (a.id === current ? { ...a, current: true } : a))),
+    article: (slug) => allArticles.filter((a) => a.id === slug).map((a) => ({ ...a, current: true })),
+  };
 }
 
 /** The timeline's data, computed once per build however many pages show it. */
