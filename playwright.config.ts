@@ -1,18 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
-import { findChromium } from './scripts/ensure-browser.ts';
+import { CHROMIUM_ARGS, findChromium } from './scripts/ensure-browser.ts';
 
 // The browser scripts/ensure-browser.ts found or installed (run before the tests by npm run test:e2e): the
 // system's Chromium where there is one, else Playwright's own, which Playwright finds by itself.
 const found = findChromium();
 const executablePath = found?.kind === 'system' ? found.path : undefined;
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // E2E_PORT lets several checkouts run their browser tests side by side on one machine.
 export const PORT = Number(process.env['E2E_PORT'] ?? 4321);
@@ -28,7 +20,7 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
-    launchOptions: { args: chromiumArgs, ...(executablePath ? { executablePath } : {}) },
+    launchOptions: { args: CHROMIUM_ARGS, ...(executablePath ? { executablePath } : {}) },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: [

@@ -10,6 +10,16 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 
+/** The flags every Chromium this project starts gets: the browser tests' and the bench's. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Where a usable Chromium already is, or undefined. `ownBrowser` is Playwright's download location. */
 export function findChromium(
   env: Record<string, string | undefined> = process.env,

@@ -12,14 +12,13 @@
  * screen, the start tag of one that runs on below it. A note beside a passage counts even though its HTML comes
  * after the passage's. The whole page's gzip size is given beside it.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
 import type { Element, Root, RootContent, Text } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { withStaticServer } from './search.ts';
+import { launchChromium, withStaticServer } from './search.ts';
 
 export interface Screen {
   name: string;
@@ -113,8 +112,7 @@ export function firstScreenLength(html: string, shown: readonly number[]): numbe
 /** Measures each article of `dist` (built at base /) on each screen. */
 export async function measureFirstScreens(dist: string, slugs: readonly string[], screens: readonly Screen[] = SCREENS): Promise<FirstScreen[]> {
   return withStaticServer(dist, '/', async (siteUrl) => {
-    const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-    const browser = await chromium.launch({ args: ['--headless', '--no-sandbox', '--disable-gpu'], ...(executablePath ? { executablePath } : {}) });
+    const browser = await launchChromium();
     try {
       const found: FirstScreen[] = [];
       for (const screen of screens) {

@@ -16,7 +16,8 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from '../ensure-browser.ts';
 
 export interface SearchBench {
   /** The page the search was made from, and the queries. */
@@ -37,6 +38,12 @@ export interface SearchBench {
   articleRenderBlockingGzipBytes: number;
   articleScriptGzipBytes: number;
   articleScripts: string[];
+}
+
+/** Chromium as the browser tests start it: the system's where there is one (scripts/ensure-browser.ts). */
+export async function launchChromium(): Promise<Browser> {
+  const found = findChromium();
+  return chromium.launch({ args: CHROMIUM_ARGS, ...(found?.kind === 'system' ? { executablePath: found.path } : {}) });
 }
 
 const DEFAULT_WARM = ['Lachin', 'peacekeepers', 'Stepanakert', 'Aliyev', 'ceasefire', 'humanitarian', 'Xankəndi', 'border', 'Russia', 'trucks'];
@@ -84,8 +91,7 @@ export async function measureSearchAt(
   siteUrl: string,
   { articlePath, firstQuery = 'Khankendi', warmQueries = DEFAULT_WARM, dist }: { articlePath?: string; firstQuery?: string; warmQueries?: string[]; dist?: string } = {},
 ): Promise<SearchBench> {
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-  const browser = await chromium.launch({ args: ['--headless', '--no-sandbox', '--disable-gpu'], ...(executablePath ? { executablePath } : {}) });
+  const browser = await launchChromium();
   try {
     // The pages' Content-Security-Policy forbids eval, which Playwright's waitForFunction needs to run the
     // bench's timer in the page; bypassing it changes nothing the reader's browser loads or runs.

@@ -64,6 +64,20 @@ function fitLabel(name: string, fontSize: number, width: number): string {
   return `${cut}…`;
 }
 
+/**
+ * Each entry's mentions keyed by article (the first, should an entry have two for one article), so the chart
+ * and its table find a cell with one lookup, however many entries and articles there are.
+ */
+export function mentionsByEntry(mentions: readonly MatrixMention[]): Map<string, Map<string, MatrixMention>> {
+  const byEntry = new Map<string, Map<string, MatrixMention>>();
+  for (const m of mentions) {
+    const cells = byEntry.get(m.entity) ?? new Map<string, MatrixMention>();
+    if (!cells.has(m.article)) cells.set(m.article, m);
+    byEntry.set(m.entity, cells);
+  }
+  return byEntry;
+}
+
 export function whoAppearsWhere(
   entities: readonly MatrixEntity[],
   articles: readonly MatrixArticle[],
@@ -73,17 +87,7 @@ export function whoAppearsWhere(
   const fontSize = options.fontSize ?? 12;
   const rowHeight = options.rowHeight ?? 20;
   if (articles.length === 0 || mentions.length === 0) throw new ChartDataError('no mentions to chart.');
-  const byEntity = new Map<string, MatrixMention[]>();
-  // Each entry's mentions keyed by article, so a row costs one lookup per column (not a search per cell).
-  const byArticle = new Map<string, Map<string, MatrixMention>>();
-  for (const m of mentions) {
-    const list = byEntity.get(m.entity);
-    if (list) list.push(m);
-    else byEntity.set(m.entity, [m]);
-    const cells = byArticle.get(m.entity) ?? new Map<string, MatrixMention>();
-    if (!cells.has(m.article)) cells.set(m.article, m);
-    byArticle.set(m.entity, cells);
-  }
+  const byEntity = mentionsByEntry(mentions);
   const shown = entities.filter((e) => byEntity.has(e.ref));
 
   const columnWidth = 34;
@@ -100,13 +104,13 @@ export function whoAppearsWhere(
   for (const kind of Object.keys(KIND_HEADINGS) as MatrixEntity['kind'][]) {
     const members = shown
       .filter((e) => e.kind === kind)
-      .sort((a, b) => (byEntity.get(b.ref)?.length ?? 0) - (byEntity.get(a.ref)?.length ?? 0) || a.name.localeCompare(b.name));
+      .sort((a, b) => (byEntity.get(b.ref)?.size ?? 0) - (byEntity.get(a.ref)?.size ?? 0) || a.name.localeCompare(b.name));
     if (members.length === 0) continue;
     y += 8;
     groups.push({ heading: KIND_HEADINGS[kind], y: round(y + fontSize * 0.4) });
     y += rowHeight;
     for (const e of members) {
-      const found = byArticle.get(e.ref);
+      const found = byEntity.get(e.ref);
       rows.push({
         ref: e.ref,
         name: e.name,

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { entitySignature } from './entities/entries.ts';
+import { cachedUntilContentChanges, type ContentCache } from './entities/entries.ts';
 import { url } from './urls.ts';
 
 export interface CatalogueSource {
@@ -92,7 +92,7 @@ export function loadNoteCatalogue(root: string, base: string): NoteCatalogue {
   };
 }
 
-const cache = new Map<string, { signature: string; catalogue: NoteCatalogue }>();
+const cache: ContentCache<NoteCatalogue> = new Map();
 
 /**
  * loadNoteCatalogue, kept for the whole build: the Markdown pipeline asks for it once per article, and reading
@@ -100,11 +100,5 @@ const cache = new Map<string, { signature: string; catalogue: NoteCatalogue }>()
  * the link rules or the sources change (a dev server's edits).
  */
 export function cachedNoteCatalogue(root: string, base: string): NoteCatalogue {
-  const key = `${root}\0${base}`;
-  const signature = entitySignature(root);
-  const hit = cache.get(key);
-  if (hit && hit.signature === signature) return hit.catalogue;
-  const catalogue = loadNoteCatalogue(root, base);
-  cache.set(key, { signature, catalogue });
-  return catalogue;
+  return cachedUntilContentChanges(cache, `${root}\0${base}`, root, () => loadNoteCatalogue(root, base));
 }

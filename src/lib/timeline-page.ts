@@ -31,8 +31,10 @@ export interface TableRow {
 
 export interface TimelineData {
   rows: EventRow[];
-  /** Events (from `since`, when given) and articles, merged in date order, for the table beside a chart. */
-  /** The table's rows from `since` on; with `only`, the one article with that slug and no other. */
+  /**
+   * Events (from `since`, when given) and articles, merged in date order, for the table beside a chart; with
+   * `only`, the one article with that slug and no other.
+   */
   table: (since?: string, only?: string) => TableRow[];
   events: TimelineEventInput[];
   articles: (current?: string) => TimelineArticleInput[];

@@ -109,3 +109,19 @@ export function entitySignature(root: string): string {
   const files = [...entryFiles(root).map((f) => f.path), join(root, 'content', 'link-rules.yaml'), join(root, 'content', 'sources.yaml')];
   return files.map((f) => (existsSync(f) ? `${f}:${statSync(f).mtimeMs}` : `${f}:-`)).join('|');
 }
+
+/** A cache for cachedUntilContentChanges: one value per key, with the signature it was read under. */
+export type ContentCache<T> = Map<string, { signature: string; value: T }>;
+
+/**
+ * `read()`, kept in `cache` under `key` until an entry, the link rules or the sources under `root` change: read
+ * once per build, and again in a dev server after an edit.
+ */
+export function cachedUntilContentChanges<T>(cache: ContentCache<T>, key: string, root: string, read: () => T): T {
+  const signature = entitySignature(root);
+  const hit = cache.get(key);
+  if (hit && hit.signature === signature) return hit.value;
+  const value = read();
+  cache.set(key, { signature, value });
+  return value;
+}

@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { buildEntityIndex, type EntityIndex, type FormConflict } from './entity-index.ts';
-import { entitySignature, readEntityEntries, type EntityEntry } from './entries.ts';
+import { cachedUntilContentChanges, readEntityEntries, type ContentCache, type EntityEntry } from './entries.ts';
 import { readLinkRules, type RuleProblem } from './link-rules.ts';
 import type { EntityRef } from './types.ts';
 
@@ -40,14 +40,9 @@ export function readEntityData(root: string): EntityData {
   };
 }
 
-const cache = new Map<string, { signature: string; data: EntityData }>();
+const cache: ContentCache<EntityData> = new Map();
 
 /** readEntityData, cached per root until an entry, the link rules or the sources change. */
 export function loadEntityData(root: string): EntityData {
-  const signature = entitySignature(root);
-  const hit = cache.get(root);
-  if (hit && hit.signature === signature) return hit.data;
-  const data = readEntityData(root);
-  cache.set(root, { signature, data });
-  return data;
+  return cachedUntilContentChanges(cache, root, root, () => readEntityData(root));
 }

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import type { Element, Root } from 'hast';
+import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import * as pagefind from 'pagefind';
@@ -72,21 +72,13 @@ const printer = unified().use(rehypeStringify);
  */
 export function pageForIndex(html: string, names: NamesTable): { html: string; names: number } {
   const tree = parser.parse(html);
-  return annotated(tree, html, names);
-}
-
-function annotated(tree: Root, html: string, names: NamesTable): { html: string; names: number } {
   const added = addIndexNames(tree, names);
   return added === 0 ? { html, names: 0 } : { html: printer.stringify(tree), names: added };
 }
 
 /** The notes on one page, as search records linking to each note's permalink (the reference for notesOf). */
 export function noteRecords(html: string, path: string): NoteRecord[] {
-  return notesIn(parser.parse(html), path);
-}
-
-/** The note records of a parsed page. Empties the notes' frames in `tree`, so use the tree for nothing after. */
-function notesIn(tree: Root, path: string): NoteRecord[] {
+  const tree = parser.parse(html);
   const heading = selectAll('main h1', tree)[0] ?? selectAll('h1', tree)[0];
   const title = (heading ? toString(heading).trim() : '') || path;
   return (selectAll(NOTE_SELECTOR, tree) as Element[]).flatMap((note) => {
@@ -133,9 +125,9 @@ function withoutCode(html: string): string {
 }
 
 /**
- * How many requests may wait at Pagefind's service at once. It answers each by message id and indexes in threads
- * of its own, so reading the next pages here overlaps with indexing the last ones there; the bound keeps memory
- * flat at 1,000 articles.
+ * How many requests may wait at Pagefind's service at once. It answers each by message id, so reading the next
+ * page here need not wait for the last one to be indexed there; the bound caps how many pages' HTML wait in
+ * memory.
  */
 const IN_FLIGHT = 32;
 
