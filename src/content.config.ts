@@ -6,6 +6,7 @@
  */
 import { defineCollection, reference } from 'astro:content';
 import { file, glob } from 'astro/loaders';
+import { articleLoader } from './lib/article-loader.ts';
 import { COLLECTIONS, type CollectionName, type RefFactory } from './schemas/common.ts';
 import {
   articleSchema,
@@ -29,8 +30,14 @@ function loader(name: CollectionName) {
 
 // Each schema is named here (not taken from a map) so that Astro's generated types know each collection's data.
 export const collections = {
-  /** The annotated articles: frontmatter, then the publisher's text (one paragraph per passage) and our notes. */
-  articles: defineCollection({ loader: loader('articles'), schema: articleSchema(ref) }),
+  /**
+   * The annotated articles: frontmatter, then the publisher's text (one paragraph per passage) and our notes,
+   * rendered to HTML in the content layer (src/lib/article-loader.ts says why).
+   */
+  articles: defineCollection({
+    loader: articleLoader({ pattern: `*${COLLECTIONS.articles.ext}`, base: `./content/${COLLECTIONS.articles.folder}` }),
+    schema: articleSchema(ref),
+  }),
   /** One entry per publisher. */
   outlets: defineCollection({ loader: loader('outlets'), schema: outletSchema(ref) }),
   people: defineCollection({ loader: loader('people'), schema: personSchema(ref) }),

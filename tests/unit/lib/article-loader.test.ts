@@ -1,0 +1,83 @@
+import { readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { articleBody, renderArticle, renderSignature } from '../../../src/lib/article-loader.ts';
+import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
+import type { PassageRecord } from '../../../src/lib/passages.ts';
+import type { NoteRecord } from '../../../src/lib/notes.ts';
+import { REPO_ROOT, tempDir } from '../helpers.ts';
+
+const PATH = join(REPO_ROOT, 'content/articles/cargo-at-the-lachin-corridor.mdx');
+const TEXT = readFileSync(PATH, 'utf8');
+
+describe('articleBody', () => {
+  it('blanks the frontmatter but keeps its lines, so positions are the file’s own', () => {
+    const body = articleBody('---\ntitle: "A"\n---\n\nText.\n');
+    expect(body).toBe('   \n          \n   \n\nText.\n');
+    expect(body.split('\n').indexOf('Text.')).toBe(4);
+  });
+  it('leaves a file without frontmatter as it is', () => {
+    expect(articleBody('Text.\n')).toBe('Text.\n');
+  });
+});
+
+describe('renderArticle', () => {
+  it('renders the publisher’s text and our notes to HTML and keeps the plugins’ records with the frontmatter', async () => {
+    const { html, metadata } = await renderArticle(PATH, TEXT, { title: 'kept' });
+    const passages = metadata.frontmatter['passages'] as PassageRecord[];
+    const notes = metadata.frontmatter['notes'] as NoteRecord[];
+    expect(metadata.frontmatter['title']).toBe('kept');
+    expect(passages.length).toBeGreaterThan(5);
+    expect(notes.length).toBeGreaterThan(5);
+    expect(metadata.frontmatter['entityMentions']).toBeInstanceOf(Array);
+    for (const p of passages) expect(html).toContain(`id="${p.id}"`);
+    for (const n of notes) expect(html).toContain(`id="${n.htmlId}"`);
+    // No MDX is left over, and no script: the article is HTML only.
+    expect(html).not.toMatch(/<Note\b|<script/);
+  });
+
+  it('gives each passage its line in the file', async () => {
+    const { metadata } = await renderArticle(PATH, TEXT, {});
+    const lines = TEXT.split('\n');
+    for (const p of metadata.frontmatter['passages'] as PassageRecord[]) {
+      expect(lines[p.line - 1]?.slice(0, 20)).toBe(p.text.slice(0, 20));
+    }
+  });
+
+  it.each([
+    ['{1 + 1}', 'a {…} expression'],
+    ['export const x = 1', 'an import or export statement'],
+    ['<Figure src="x" />', 'an element <Figure>'],
+  ])('fails on %s in the body, naming the file and line', async (code, what) => {
+    const split = splitFrontmatter(TEXT)!;
+    const lines = TEXT.split('\n');
+    // After the frontmatter and before the first paragraph, as a block of its own.
+    const at = TEXT.slice(0, split.bodyOffset).split('\n').length;
+    lines.splice(at, 0, code, '');
+    await expect(renderArticle(PATH, lines.join('\n'), {})).rejects.toThrow(`${PATH}:${at + 1}: ${what}`);
+  });
+});
+
+describe('renderSignature', () => {
+  it('changes when other content or the rendering code changes, and not otherwise', () => {
+    const { dir, remove } = tempDir();
+    try {
+      for (const d of ['content/articles', 'content/people', 'src/plugins', 'src/lib']) mkdirSync(join(dir, d), { recursive: true });
+      writeFileSync(join(dir, 'content/articles/a.mdx'), 'A');
+      writeFileSync(join(dir, 'content/people/p.md'), 'P');
+      writeFileSync(join(dir, 'src/plugins/x.ts'), 'X');
+      const before = renderSignature(dir);
+      expect(renderSignature(dir)).toBe(before);
+      // An article's own changes are in its own digest, not in everyone's.
+      writeFileSync(join(dir, 'content/articles/a.mdx'), 'AA');
+      expect(renderSignature(dir)).toBe(before);
+      writeFileSync(join(dir, 'content/people/p.md'), 'PP');
+      const afterEntry = renderSignature(dir);
+      expect(afterEntry).not.toBe(before);
+      utimesSync(join(dir, 'src/plugins/x.ts'), new Date(1000), new Date(1000));
+      expect(renderSignature(dir)).not.toBe(afterEntry);
+    } finally {
+      remove();
+    }
+  });
+});
