@@ -3,9 +3,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { afterBuild } from './src/integrations/after-build.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { siteBase } from './src/lib/site-base.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
 import { contentSecurityPolicy } from './src/lib/publishing/csp.ts';
 import { resolveSiteUrl } from './src/lib/publishing/site-url.ts';
@@ -40,7 +40,8 @@ export default defineConfig({
     mdx({ optimize: true }),
     // The 404 page is shown at any missing address and is no page of its own.
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
-    searchIndex(),
+    // The search index, and the post-build check of dist/ (scripts/check-dist.ts) beside it.
+    afterBuild(),
     // Last: the policy headers are written from the finished pages.
     securityHeaders(),
   ],

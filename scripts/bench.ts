@@ -216,7 +216,8 @@ function report(contenders: Contender[]): void {
     ['Astro content layer sync', (r) => r.phases.contentSync],
     ['Astro/Vite bundling (MDX compile included)', (r) => r.phases.bundling],
     ['page rendering', (r) => r.phases.rendering],
-    ['search index (Pagefind, astro:build:done)', (r) => r.phases.buildDone],
+    // Ours runs check-dist beside the index in this hook (src/integrations/after-build.ts); Starlight has no check.
+    ['search index + check-dist (astro:build:done)', (r) => r.phases.buildDone],
     ['other Astro work (start-up, config, types)', (r) => r.phases.astroOther],
   ];
   const afterSteps = [...new Set(contenders.flatMap((c) => c.runs.flatMap((r) => Object.keys(r.phases.after))))];

@@ -1,6 +1,6 @@
 /**
  * For the benchmark only: wraps every integration's hooks in an Astro config so that the time each one takes is
- * recorded (the content check runs in `astro:config:setup`, the search index in `astro:build:done`), together
+ * recorded (the content check runs in `astro:config:setup`, the search index and check-dist in `astro:build:done`), together
  * with the build process's peak memory. Each finished hook appends one JSON line to the file named by
  * BENCH_HOOK_LOG; without it the config is returned untouched.
  */

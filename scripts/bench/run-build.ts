@@ -23,11 +23,11 @@ export interface BuildPhases {
   contentSync: number;
   bundling: number;
   rendering: number;
-  /** Every `astro:build:done` hook: the search index (Pagefind) for both sites. */
+  /** Every `astro:build:done` hook: the search index (Pagefind) for both sites, and our check-dist beside it. */
   buildDone: number;
   /** The rest of `astro build`: start-up, config, types, copying assets. */
   astroOther: number;
-  /** Steps after `astro build` (check-dist), by command. */
+  /** Steps after `astro build` in the build script, by command (none now for either site). */
   after: Record<string, number>;
   total: number;
   /** CPU time of all steps (user + system), in ms, where GNU time is available. */

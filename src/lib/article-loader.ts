@@ -9,8 +9,8 @@
  * so an unchanged article is not rendered again on the next build.
  *
  * The file is parsed with the MDX grammar (remark-mdx, as @astrojs/mdx does), so articles keep their format.
- * Only `<Note>` elements may appear in an article's body: an import, export, `{expression}` or other element
- * fails the build, naming the file and line. A render error fails the build too (Astro's glob loader would only
+ * Only `<Note>` elements and `{/* comments *\/}` may appear in an article's body: an import, export,
+ * `{expression}` or other element fails the build, naming the file and line. A render error fails the build too (Astro's glob loader would only
  * log it and publish the page without its text); the dev server reports it and goes on.
  */
 import { createHash } from 'node:crypto';
@@ -38,17 +38,28 @@ const MDX_LEFTOVERS: Record<string, string> = {
   mdxJsxTextElement: 'an element',
 };
 
-/** Fails on MDX syntax that would be code in a compiled MDX module but has no place in an article. */
+/** An expression that holds only comments (`{/* … *\/}`), which compiled MDX renders as nothing. */
+const isComment = (value: string): boolean => value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
+
+/**
+ * Removes MDX comments (an editor's remark, a pin the passage-ids plugin has read) and fails on any other MDX
+ * syntax, which would be code in a compiled MDX module but has no place in an article.
+ */
 function rejectMdxLeftovers() {
   return (tree: MdastRoot, file: VFile) => {
-    visit(tree, (node) => {
+    visit(tree, (node, index, parent) => {
       const what = MDX_LEFTOVERS[node.type];
-      if (what === undefined) return;
+      if (what === undefined) return undefined;
+      const value = (node as { value?: unknown }).value;
+      if (node.type.endsWith('Expression') && typeof value === 'string' && isComment(value) && parent && index !== undefined) {
+        parent.children.splice(index, 1);
+        return index;
+      }
       const name = 'name' in node && typeof node.name === 'string' ? ` <${node.name}>` : '';
       const line = node.position?.start.line ?? 1;
       throw new Error(
-        `${file.path}:${line}: ${what}${name} in the article's body. An article holds the publisher's text and our <Note> elements only; ` +
-          'write "<" and "{" in the text as "\\<" and "\\{", and move anything else out of the article.',
+        `${file.path}:${line}: ${what}${name} in the article's body. An article holds the publisher's text, our <Note> elements ` +
+          'and {/* comments */} only; write "<" and "{" in the text as "\\<" and "\\{", and move anything else out of the article.',
       );
     });
   };

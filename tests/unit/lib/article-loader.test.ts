@@ -44,6 +44,19 @@ describe('renderArticle', () => {
     }
   });
 
+  it('renders an editor’s {/* comment */} as nothing, as compiled MDX does, in a paragraph or as a block', async () => {
+    const plain = await renderArticle(PATH, TEXT, {});
+    const split = splitFrontmatter(TEXT)!;
+    const at = TEXT.slice(0, split.bodyOffset).split('\n').length;
+    const lines = TEXT.split('\n');
+    // A block on a line of its own, before the first paragraph, and one at the end of the file.
+    lines.splice(at, 0, '{/* checked against the raw copy, 2026 */}', '');
+    lines.push('', '{/* end */}');
+    const commented = await renderArticle(PATH, lines.join('\n'), {});
+    expect(commented.html).toBe(plain.html);
+    expect(commented.html).not.toContain('checked against');
+  });
+
   it.each([
     ['{1 + 1}', 'a {…} expression'],
     ['export const x = 1', 'an import or export statement'],

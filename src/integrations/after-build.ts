@@ -1,0 +1,69 @@
+/**
+ * Astro integration: after every build (also the sub-path one), two jobs on the finished dist/, at the same time:
+ * - the search index (src/lib/search/build-index.ts), most of whose work is done in Pagefind's own process;
+ * - the post-build check (scripts/check-dist.ts: links, resources, ids, verbatim text, ledgers), in a Node process
+ *   of its own, since it parses every page.
+ * Pagefind keeps about one core busy and the check the other, so the pair takes about as long as the index alone
+ * (npm run bench). A problem the check finds is printed as its list, and the build stops with exit status 1.
+ */
+import type { AstroIntegration } from 'astro';
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSearchIndex } from '../lib/search/build-index.ts';
+
+interface Finished {
+  code: number | null;
+  output: string;
+}
+
+/** Runs scripts/check-dist.ts on `dist` in a child process, as `npm run check-dist` would. */
+function checkDist(root: string, dist: string, base: string): Promise<Finished> {
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const child = spawn(process.execPath, [tsx, join(root, 'scripts', 'check-dist.ts'), relative(root, dist) || '.', '--base', base], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0' },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => {
+    child.on('error', (error) => resolve({ code: 1, output: `${output}could not start scripts/check-dist.ts: ${error.message}` }));
+    child.on('close', (code) => resolve({ code, output: output.trim() }));
+  });
+}
+
+export function afterBuild(): AstroIntegration {
+  let base = '/';
+  let root = process.cwd();
+  return {
+    name: 'after-build',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        root = fileURLToPath(config.root);
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const dist = fileURLToPath(dir);
+        const checked = checkDist(root, dist, base);
+        const started = performance.now();
+        let indexFailure: unknown;
+        try {
+          const report = await buildSearchIndex(dist, root);
+          logger.info(`indexed ${report.pages} pages and ${report.notes} notes (${report.names} mentions with their other names) in ${Math.round(performance.now() - started)} ms`);
+        } catch (error) {
+          indexFailure = error;
+        }
+        const check = await checked;
+        if (check.code !== 0) {
+          logger.error(check.output || `scripts/check-dist.ts ended with exit status ${String(check.code)}`);
+          process.exit(1);
+        }
+        logger.info(check.output);
+        if (indexFailure !== undefined) throw indexFailure;
+      },
+    },
+  };
+}
