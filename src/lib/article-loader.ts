@@ -5,8 +5,14 @@
  *
  * Why: an article is the publisher's text plus our `<Note>` elements, and the notes plugin turns every `<Note>`
  * into plain HTML; nothing in an article runs as code. Compiling 1,000 articles into modules and bundling them
- * cost about 17 s more than rendering them (npm run bench), and the rendered HTML is kept in Astro's data store,
- * so an unchanged article is not rendered again on the next build.
+ * cost about 17 s more than rendering them (npm run bench). An unchanged article is not rendered again on the
+ * next build.
+ *
+ * What the plugins record (passages, mentions, notes) is kept in Astro's data store, where render() returns it as
+ * remarkPluginFrontmatter. The HTML is kept in a file of its own beside the store (src/lib/article-html.ts), and the
+ * article page reads it with articleHtml(): Astro bundles the whole data store into the build as one JavaScript
+ * string, and with the HTML in it (62 KB an article) that string was 70 MB at 1,000 articles, which the bundler
+ * and the build process then carried in memory.
  *
  * The file is parsed with the MDX grammar (remark-mdx, as @astrojs/mdx does), so articles keep their format.
  * Only `<Note>` elements and `{/* comments *\/}` may appear in an article's body: an import, export,
@@ -14,88 +20,13 @@
  * log it and publish the page without its text); the dev server reports it and goes on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Root as MdastRoot } from 'mdast';
-import rehypeStringify from 'rehype-stringify';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
-import { splitFrontmatter } from './frontmatter.ts';
-
-/** MDX syntax an article's body may not contain once the notes plugin has turned its `<Note>` elements into HTML. */
-const MDX_LEFTOVERS: Record<string, string> = {
-  mdxjsEsm: 'an import or export statement',
-  mdxFlowExpression: 'a {…} expression',
-  mdxTextExpression: 'a {…} expression',
-  mdxJsxFlowElement: 'an element',
-  mdxJsxTextElement: 'an element',
-};
-
-/** An expression that holds only comments (`{/* … *\/}`), which compiled MDX renders as nothing. */
-const isComment = (value: string): boolean => value.replace(/\/\*[\s\S]*?\*\//g, '').trim() === '';
-
-/**
- * Removes MDX comments (an editor's remark, a pin the passage-ids plugin has read) and fails on any other MDX
- * syntax, which would be code in a compiled MDX module but has no place in an article.
- */
-function rejectMdxLeftovers() {
-  return (tree: MdastRoot, file: VFile) => {
-    visit(tree, (node, index, parent) => {
-      const what = MDX_LEFTOVERS[node.type];
-      if (what === undefined) return undefined;
-      const value = (node as { value?: unknown }).value;
-      if (node.type.endsWith('Expression') && typeof value === 'string' && isComment(value) && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return index;
-      }
-      const name = 'name' in node && typeof node.name === 'string' ? ` <${node.name}>` : '';
-      const line = node.position?.start.line ?? 1;
-      throw new Error(
-        `${file.path}:${line}: ${what}${name} in the article's body. An article holds the publisher's text, our <Note> elements ` +
-          'and {/* comments */} only; write "<" and "{" in the text as "\\<" and "\\{", and move anything else out of the article.',
-      );
-    });
-  };
-}
-
-/** The MDX body as the plugins see it: the frontmatter blanked out, so positions are the file's own lines. */
-export function articleBody(text: string): string {
-  const split = splitFrontmatter(text);
-  if (!split) return text;
-  return text.slice(0, split.bodyOffset).replace(/[^\n]/g, ' ') + split.body;
-}
-
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkMdx)
-  .use(remarkPlugins as PluggableList)
-  .use(rejectMdxLeftovers)
-  .use(remarkRehype)
-  .use(rehypePlugins as PluggableList)
-  .use(rehypeStringify);
-
-export interface RenderedArticle {
-  html: string;
-  metadata: { frontmatter: Record<string, unknown>; headings: never[]; imagePaths: never[] };
-}
-
-/**
- * An article's HTML and what the plugins record of it (passages, mentions, notes: what pages read as
- * remarkPluginFrontmatter). `frontmatter` is the file's parsed frontmatter, which the records are added to.
- */
-export async function renderArticle(path: string, text: string, frontmatter: Record<string, unknown>): Promise<RenderedArticle> {
-  const file = new VFile({ path, value: articleBody(text), data: { astro: { frontmatter: { ...frontmatter } } } });
-  const html = String(await processor.process(file));
-  const astro = file.data['astro'] as { frontmatter: Record<string, unknown> };
-  return { html, metadata: { frontmatter: astro.frontmatter, headings: [], imagePaths: [] } };
-}
+import { ARTICLE_HTML_DIR } from './article-html.ts';
+import { renderArticle } from './article-render.ts';
+import { RenderPool } from './render-pool.ts';
 
 /** Every file under `dir` (recursively), for the signature below. */
 function filesUnder(dir: string): string[] {
@@ -124,9 +55,12 @@ type EntryType = Record<string, unknown> & { contentModuleTypes?: unknown };
 /** The context Astro gives every loader also carries the entry types by extension (not in its public type). */
 type GlobLoaderContext = LoaderContext & { entryTypes: Map<string, EntryType> };
 
+/** From this many articles on, a full render uses worker threads (src/lib/render-pool.ts); below, starting them costs more. */
+export const POOL_FROM_ARTICLES = 100;
+
 /** The glob loader for articles (`pattern` under `base`), rendering each article with renderArticle. */
 export function articleLoader(options: { pattern: string; base: string }): Loader {
-  // The source text stays in the file; the data store keeps the rendered HTML only.
+  // The source text stays in its file, and the HTML in its own (see above): the store keeps the records.
   const inner = glob({ ...options, retainBody: false });
   return {
     name: 'article-loader',
@@ -136,30 +70,59 @@ export function articleLoader(options: { pattern: string; base: string }): Loade
       if (!mdx) throw new Error('articles: no entry type for .mdx files; is the @astrojs/mdx integration in astro.config.mjs?');
       const failures: string[] = [];
       const root = fileURLToPath(context.config.root).replace(/\/$/, '');
-      // Without contentModuleTypes, and with a render function, the glob loader renders the entry and stores the
-      // HTML instead of deferring to a compiled module.
+      // Without contentModuleTypes, and with a render function, the glob loader renders each entry as it loads it
+      // and stores the result, instead of deferring to a compiled module.
       const { contentModuleTypes: _compiled, ...entryType } = mdx;
-      const rendering: EntryType = {
-        ...entryType,
-        getRenderFunction: async () => async ({ filePath, data }: { filePath?: string; data: Record<string, unknown> }) => {
-          if (filePath === undefined) return undefined;
-          try {
-            return await renderArticle(filePath, readFileSync(filePath, 'utf8'), data);
-          } catch (error) {
-            const message = (error instanceof Error ? error.message : String(error)).replaceAll(`${root}/`, '');
-            failures.push(message);
-            // In the dev server, an article edited into an error is reported when it is saved.
-            if (context.watcher) context.logger.error(message);
-            return undefined;
-          }
-        },
+      const htmlDir = join(fileURLToPath(context.config.cacheDir), ARTICLE_HTML_DIR);
+      mkdirSync(htmlDir, { recursive: true });
+      const articles = readdirSync(resolve(root, options.base)).filter((name) => name.endsWith('.mdx')).length;
+      // Started at the first render, so a build that finds every article unchanged starts no thread; closed after
+      // the load, so what the dev server renders later is rendered in this thread.
+      let pool: RenderPool | undefined;
+      const renderFile = (path: string, data: Record<string, unknown>) => {
+        const text = readFileSync(path, 'utf8');
+        if (articles < POOL_FROM_ARTICLES) return renderArticle(path, text, data);
+        pool ??= new RenderPool();
+        return pool.render(path, text, data);
       };
+      /** Renders one article: the HTML to its file, the records (and the file's path) for the data store. */
+      const render = async ({ id, filePath, data }: { id: string; filePath?: string; data: Record<string, unknown> }) => {
+        if (filePath === undefined) return undefined;
+        try {
+          const { html, metadata } = await renderFile(filePath, data);
+          const file = join(htmlDir, `${id}.html`);
+          writeFileSync(file, html);
+          return { html: '', metadata: { ...metadata, htmlFile: relative(root, file) } };
+        } catch (error) {
+          const message = (error instanceof Error ? error.message : String(error)).replaceAll(`${root}/`, '');
+          failures.push(message);
+          // In the dev server, an article edited into an error is reported when it is saved.
+          if (context.watcher) context.logger.error(message);
+          return undefined;
+        }
+      };
+      const rendering: EntryType = { ...entryType, getRenderFunction: async () => render };
       const entryTypes = new Map(context.entryTypes);
       entryTypes.set('.mdx', rendering);
       const signature = renderSignature(root);
       const generateDigest: LoaderContext['generateDigest'] = (data) =>
         context.generateDigest(`${typeof data === 'string' ? data : JSON.stringify(data)}\0${signature}`);
       await inner.load({ ...context, entryTypes, generateDigest } as GlobLoaderContext);
+      // An entry kept from the last build whose HTML file is gone (a cleared or copied cache) is rendered again;
+      // files of articles that no longer exist are removed.
+      const ids = new Set<string>();
+      for (const entry of context.store.values()) {
+        ids.add(entry.id);
+        const file = entry.rendered?.metadata?.['htmlFile'];
+        if (typeof file === 'string' && existsSync(resolve(root, file))) continue;
+        const rendered = await render({ id: entry.id, filePath: entry.filePath && resolve(root, entry.filePath), data: entry.data });
+        if (!rendered) continue;
+        // The store keeps an entry whose digest has not changed; taken out first, it takes the new one.
+        context.store.delete(entry.id);
+        context.store.set({ ...entry, rendered });
+      }
+      await pool?.close();
+      for (const name of readdirSync(htmlDir)) if (!ids.has(name.replace(/\.html$/, ''))) rmSync(join(htmlDir, name), { force: true });
       if (failures.length > 0 && !context.watcher) {
         // As the content check does (src/integrations/content-check.ts): a plain list, then exit status 1, rather
         // than a thrown error that Astro would print with this file's stack trace.

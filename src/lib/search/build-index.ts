@@ -113,15 +113,20 @@ export function readPageForIndex(html: string, path: string, names: NamesTable):
   const indexed = html.includes('data-pagefind-body');
   const page = indexed && html.includes('data-entity=') ? withIndexNames(html, names) : { html, names: 0 };
   const notes = html.includes(`id="${NOTE_ID_PREFIX}`) ? notesOf(html, path) : [];
-  return { html: indexed ? withoutCode(page.html) : undefined, names: page.names, notes };
+  return { html: indexed ? withoutUnindexed(page.html) : undefined, names: page.names, notes };
 }
 
 /**
- * The page without its inline CSS and scripts (JSON-LD among them), which Pagefind does not index: about a sixth
- * of an article page's bytes that need not be sent to Pagefind's service and parsed there.
+ * The page without what Pagefind would skip anyway: its inline CSS and scripts (JSON-LD among them), which
+ * Pagefind does not index, and our notes, which EXCLUDED_FROM_ARTICLES leaves out of the page's record (they
+ * have records of their own, taken from the whole page above). Together about half of an article page's bytes,
+ * which need not be sent to Pagefind's service and parsed there. The word index and filters are the same, byte for
+ * byte; a page's record just no longer lists the notes' ids among its anchors, which the search page ignored
+ * (src/lib/search/results.ts, isPassageAnchor).
+ * A note is an `<aside id="note-…">` (src/plugins/remark-notes.ts), and no aside is nested in one.
  */
-function withoutCode(html: string): string {
-  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style>|<script\b[^>]*>[\s\S]*?<\/script>/g, '');
+export function withoutUnindexed(html: string): string {
+  return html.replace(/<style\b[^>]*>[\s\S]*?<\/style>|<script\b[^>]*>[\s\S]*?<\/script>|<aside\b[^>]*\bid="note-[^"]*"[^>]*>[\s\S]*?<\/aside>/g, '');
 }
 
 /**

@@ -1,7 +1,9 @@
 import { readFileSync, utimesSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { articleBody, renderArticle, renderSignature } from '../../../src/lib/article-loader.ts';
+import { articleHtml } from '../../../src/lib/article-html.ts';
+import { renderSignature } from '../../../src/lib/article-loader.ts';
+import { articleBody, renderArticle } from '../../../src/lib/article-render.ts';
 import { splitFrontmatter } from '../../../src/lib/frontmatter.ts';
 import type { PassageRecord } from '../../../src/lib/passages.ts';
 import type { NoteRecord } from '../../../src/lib/notes.ts';
@@ -92,5 +94,23 @@ describe('renderSignature', () => {
     } finally {
       remove();
     }
+  });
+});
+
+describe('articleHtml', () => {
+  it('reads the HTML the loader wrote, from the path in the entry', () => {
+    const { dir, remove } = tempDir();
+    try {
+      writeFileSync(join(dir, 'a.html'), '<p>Text.</p>');
+      expect(articleHtml({ id: 'a', rendered: { metadata: { htmlFile: join(dir, 'a.html') } } })).toBe('<p>Text.</p>');
+    } finally {
+      remove();
+    }
+  });
+  it('says what to do when the file is missing', () => {
+    expect(() => articleHtml({ id: 'a', filePath: 'content/articles/a.mdx', rendered: { metadata: { htmlFile: '/nowhere/a.html' } } })).toThrow(
+      /content\/articles\/a\.mdx: the article's rendered HTML is missing \(\/nowhere\/a\.html\)\. Delete Astro's cache/,
+    );
+    expect(() => articleHtml({ id: 'a' })).toThrow(/^a: the article's rendered HTML is missing\./);
   });
 });

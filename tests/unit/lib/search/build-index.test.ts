@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteRecords, pagePath, readPageForIndex } from '../../../../src/lib/search/build-index.ts';
+import { noteRecords, pagePath, readPageForIndex, withoutUnindexed } from '../../../../src/lib/search/build-index.ts';
 import { namesTable } from '../../../../src/lib/search/index-names.ts';
 
 describe('pagePath', () => {
@@ -76,5 +76,19 @@ describe('readPageForIndex', () => {
     expect(page.names).toBe(1);
     expect(page.html).toContain('data-index-only="places/stepanakert"');
     expect(page.notes).toEqual([{ url: '/articles/t/#note-b', content: 'Said by Baku.', meta: { title: 'Note on “T”', noteKind: 'claim' } }]);
+  });
+});
+
+describe('withoutUnindexed', () => {
+  it('leaves out code and our notes, and keeps the publisher’s text, other asides and the filters', () => {
+    const page = `<html lang="en"><head><style>p{color:red}</style><script type="application/ld+json">{"a":1}</script></head><body>
+      <article data-pagefind-filter="kind:article"><div class="passage" id="p1"><p data-pagefind-body>Publisher’s words.</p>
+      <aside class="note" id="note-a" role="note" data-annotation="context"><header>1</header><p>Ours.</p><div class="note-sources"><ol><li>S</li></ol></div></aside>
+      <aside id="note-b"><p>Also ours.</p></aside></div><aside id="box"><p>About.</p></aside></article><script type="module">x()</script></body></html>`;
+    const out = withoutUnindexed(page);
+    expect(out).not.toMatch(/Ours|Also ours|<style|<script|color:red/);
+    expect(out).toContain('Publisher’s words.');
+    expect(out).toContain('<aside id="box"><p>About.</p></aside>');
+    expect(out).toContain('data-pagefind-filter="kind:article"');
   });
 });

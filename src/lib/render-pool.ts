@@ -1,0 +1,90 @@
+/**
+ * Renders articles in worker threads, one per core: rendering is CPU work in JavaScript (about 11 ms an
+ * article), and Astro's content sync otherwise does it all on one core. Each worker loads the plugin pipeline
+ * once (about half a second), so the loader uses the pool only for many articles.
+ *
+ * If a worker cannot start or dies (a Node.js that cannot load TypeScript in a worker, say), the articles it had
+ * and every later one are rendered in this thread instead, so the pool only ever changes how fast the build is.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { renderArticle, type RenderedArticle } from './article-render.ts';
+import type { RenderReply, RenderTask } from './article-render-worker.ts';
+
+interface Job {
+  task: RenderTask;
+  resolve: (result: RenderedArticle) => void;
+  reject: (error: Error) => void;
+}
+
+export class RenderPool {
+  readonly size: number;
+  #workers: Worker[] = [];
+  #idle: Worker[] = [];
+  #queue: Job[] = [];
+  #running = new Map<Worker, Job>();
+  #next = 0;
+  #broken = false;
+
+  constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
+    this.size = size;
+    for (let i = 0; i < size; i += 1) {
+      const worker = new Worker(new URL('./article-render-worker.ts', import.meta.url));
+      worker.on('message', (reply: RenderReply) => this.#answer(worker, reply));
+      worker.on('error', () => this.#breakDown());
+      worker.on('exit', (code) => {
+        if (code !== 0) this.#breakDown();
+      });
+      this.#workers.push(worker);
+      this.#idle.push(worker);
+    }
+  }
+
+  /** Renders one article in a worker (or in this thread, once the pool has broken down). */
+  render(path: string, text: string, frontmatter: Record<string, unknown>): Promise<RenderedArticle> {
+    if (this.#broken) return renderArticle(path, text, frontmatter);
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ task: { n: this.#next++, path, text, frontmatter }, resolve, reject });
+      this.#dispatch();
+    });
+  }
+
+  /** Stops the workers; renders still queued are done in this thread. */
+  async close(): Promise<void> {
+    const workers = this.#workers;
+    this.#workers = [];
+    this.#breakDown();
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#idle.length > 0 && this.#queue.length > 0) {
+      const worker = this.#idle.pop()!;
+      const job = this.#queue.shift()!;
+      this.#running.set(worker, job);
+      worker.postMessage(job.task);
+    }
+  }
+
+  #answer(worker: Worker, reply: RenderReply): void {
+    const job = this.#running.get(worker);
+    if (!job || job.task.n !== reply.n) return;
+    this.#running.delete(worker);
+    this.#idle.push(worker);
+    if ('error' in reply) job.reject(new Error(reply.error));
+    else job.resolve(reply.result);
+    this.#dispatch();
+  }
+
+  /** From now on everything renders in this thread, the jobs the workers held included. */
+  #breakDown(): void {
+    if (this.#broken) return;
+    this.#broken = true;
+    const jobs = [...this.#running.values(), ...this.#queue];
+    this.#running.clear();
+    this.#queue = [];
+    this.#idle = [];
+    for (const w of this.#workers) void w.terminate();
+    for (const job of jobs) renderArticle(job.task.path, job.task.text, job.task.frontmatter).then(job.resolve, job.reject);
+  }
+}
