@@ -5,13 +5,18 @@
  *   of its own, since it parses every page.
  * Pagefind keeps about one core busy and the check the other, so the pair takes about as long as the index alone
  * (npm run bench). A problem the check finds is printed as its list, and the build stops with exit status 1.
+ *
+ * The index is started earlier, when the build starts: the articles are rendered by then (src/lib/article-loader.ts),
+ * so their notes (16 of every 17 search records) go to Pagefind's process while Astro bundles and renders the
+ * pages on this one. The pages and the remaining records follow when the pages are written.
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex } from '../lib/search/build-index.ts';
+import { SearchIndexBuilder } from '../lib/search/build-index.ts';
+import { earlyNoteRecords } from '../lib/search/early-notes.ts';
 
 interface Finished {
   code: number | null;
@@ -35,26 +40,49 @@ function checkDist(root: string, dist: string, base: string): Promise<Finished> 
   });
 }
 
+/** The index builder and its early notes, started with the build; failures wait for build:done to be thrown. */
+async function startIndex(root: string, cacheDir: string): Promise<{ builder: SearchIndexBuilder; early: Promise<void> }> {
+  const builder = await SearchIndexBuilder.start(root);
+  const records = earlyNoteRecords(root, cacheDir);
+  return { builder, early: records ? builder.addNotes(records) : Promise.resolve() };
+}
+
 export function afterBuild(): AstroIntegration {
   let base = '/';
   let root = process.cwd();
+  let cacheDir = '';
+  let started: Promise<{ builder: SearchIndexBuilder; early: Promise<void> }> | undefined;
   return {
     name: 'after-build',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
         root = fileURLToPath(config.root);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => {
+        started = startIndex(root, cacheDir);
+        // Handled in build:done; until then an early failure must not end the process as unhandled.
+        started.then((s) => s.early).catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
         const checked = checkDist(root, dist, base);
-        const started = performance.now();
+        const time = performance.now();
         let indexFailure: unknown;
         try {
-          const report = await buildSearchIndex(dist, root);
-          logger.info(`indexed ${report.pages} pages and ${report.notes} notes (${report.names} mentions with their other names) in ${Math.round(performance.now() - started)} ms`);
+          const { builder, early } = await (started ?? startIndex(root, cacheDir));
+          await early;
+          const report = await builder.finish(dist);
+          logger.info(
+            `indexed ${report.pages} pages and ${report.notes} notes (${report.early ?? 0} of them while the pages were rendered; ` +
+              `${report.names} mentions with their other names) in ${Math.round(performance.now() - time)} ms after the build`,
+          );
         } catch (error) {
           indexFailure = error;
+        } finally {
+          started = undefined;
+          await SearchIndexBuilder.close();
         }
         const check = await checked;
         if (check.code !== 0) {

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { renderArticle, type RenderedArticle } from './article-render.ts';
+import { freezeContentSignatures } from './entities/entries.ts';
 
 export interface RenderTask {
   n: number;
@@ -13,6 +14,9 @@ export interface RenderTask {
 }
 
 export type RenderReply = { n: number; result: RenderedArticle } | { n: number; error: string };
+
+// A worker lives for one content sync, during which content/ does not change.
+freezeContentSignatures();
 
 parentPort?.on('message', (task: RenderTask) => {
   renderArticle(task.path, task.text, task.frontmatter).then(

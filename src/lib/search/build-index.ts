@@ -141,6 +141,113 @@ export interface IndexReport {
   notes: number;
   /** Index-only name elements added beside mentions. */
   names: number;
+  /** Notes indexed before the pages were rendered (SearchIndexBuilder.addNotes). */
+  early?: number;
+}
+
+const fail = (step: string, errors: string[]) => {
+  if (errors.length > 0) throw new Error(`search index: ${step} failed:\n  ${errors.join('\n  ')}`);
+};
+
+const same = (a: NoteRecord, b: NoteRecord) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * One build of the index. Notes can be given early, before the pages are rendered (`addNotes`): Pagefind indexes
+ * them in its own process while Astro renders on this one. `finish` then reads the pages, sends each note that was
+ * not given early, and checks that every note given early is on its page exactly as given.
+ */
+export class SearchIndexBuilder {
+  readonly #index: pagefind.PagefindIndex;
+  readonly #names: NamesTable;
+  readonly #early = new Map<string, NoteRecord>();
+  readonly #waiting = new Set<Promise<void>>();
+  #failure: unknown;
+
+  private constructor(index: pagefind.PagefindIndex, names: NamesTable) {
+    this.#index = index;
+    this.#names = names;
+  }
+
+  /** Starts Pagefind's service; `root` is where content/ is (for the entries' names). */
+  static async start(root: string): Promise<SearchIndexBuilder> {
+    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_ARTICLES, forceLanguage: 'en' });
+    fail('creating the index', errors);
+    if (!index) throw new Error('search index: Pagefind returned no index.');
+    return new SearchIndexBuilder(index, namesTable(readEntityNames(root)));
+  }
+
+  /** Sends a request, keeping at most IN_FLIGHT waiting; the first failure is thrown by the next send or by finish. */
+  async #send(request: () => Promise<{ errors: string[] }>, step: string): Promise<void> {
+    while (this.#waiting.size >= IN_FLIGHT) await Promise.race(this.#waiting);
+    if (this.#failure !== undefined) throw this.#failure;
+    const tracked: Promise<void> = request()
+      .then((result) => fail(step, result.errors))
+      .catch((error: unknown) => {
+        this.#failure ??= error;
+      })
+      .finally(() => this.#waiting.delete(tracked));
+    this.#waiting.add(tracked);
+  }
+
+  #sendNote(record: NoteRecord): Promise<void> {
+    return this.#send(() => this.#index.addCustomRecord({ ...record, language: 'en', filters: { kind: ['note'] } }), `indexing note ${record.url}`);
+  }
+
+  /** Indexes notes before their pages exist (records as notesOf makes them from the page). */
+  async addNotes(records: readonly NoteRecord[]): Promise<void> {
+    for (const record of records) {
+      if (this.#early.has(record.url)) throw new Error(`search index: the note ${record.url} was given twice.`);
+      this.#early.set(record.url, record);
+      await this.#sendNote(record);
+    }
+  }
+
+  /** Indexes the pages of `dist` and the notes not given early, and writes the bundle to `dist/pagefind/`. */
+  async finish(dist: string): Promise<IndexReport> {
+    let pages = 0;
+    let notes = 0;
+    let nameElements = 0;
+    const seen = new Set<string>();
+    for (const file of htmlFiles(dist)) {
+      const url = pagePath(dist, file);
+      // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
+      const page = readPageForIndex(readFileSync(file, 'utf8'), url, this.#names);
+      if (page.html !== undefined) {
+        const content = page.html;
+        await this.#send(() => this.#index.addHTMLFile({ url, content }), `indexing ${url}`);
+        pages += 1;
+        nameElements += page.names;
+      }
+      for (const record of page.notes) {
+        notes += 1;
+        const early = this.#early.get(record.url);
+        if (early === undefined) {
+          await this.#sendNote(record);
+          continue;
+        }
+        if (!same(early, record)) {
+          throw new Error(
+            `search index: the note ${record.url} was indexed before rendering as ${JSON.stringify(early)}, but its page has ${JSON.stringify(record)}. ` +
+              'The early records (src/integrations/after-build.ts, earlyNoteRecords) must be made as the page makes them.',
+          );
+        }
+        seen.add(record.url);
+      }
+    }
+    const missing = [...this.#early.keys()].filter((url) => !seen.has(url));
+    if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
+    await Promise.all(this.#waiting);
+    if (this.#failure !== undefined) throw this.#failure;
+    const written = await this.#index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    fail('writing the index', written.errors);
+    for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, 'pagefind', name), { force: true });
+    return { pages, notes, names: nameElements, early: this.#early.size };
+  }
+
+  /** Stops Pagefind's service (after finish, or after a failure). */
+  static async close(): Promise<void> {
+    await pagefind.close();
+  }
 }
 
 /**
@@ -148,52 +255,9 @@ export interface IndexReport {
  * Throws with Pagefind's own messages on failure.
  */
 export async function buildSearchIndex(dist: string, root: string): Promise<IndexReport> {
-  const fail = (step: string, errors: string[]) => {
-    if (errors.length > 0) throw new Error(`search index: ${step} failed:\n  ${errors.join('\n  ')}`);
-  };
   try {
-    const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_FROM_ARTICLES, forceLanguage: 'en' });
-    fail('creating the index', errors);
-    if (!index) throw new Error('search index: Pagefind returned no index.');
-    const names = namesTable(readEntityNames(root));
-    let pages = 0;
-    let notes = 0;
-    let nameElements = 0;
-    const waiting = new Set<Promise<void>>();
-    let failure: unknown;
-    const send = async (request: () => Promise<{ errors: string[] }>, step: string) => {
-      while (waiting.size >= IN_FLIGHT) await Promise.race(waiting);
-      if (failure !== undefined) throw failure;
-      const tracked: Promise<void> = request()
-        .then((result) => fail(step, result.errors))
-        .catch((error: unknown) => {
-          failure ??= error;
-        })
-        .finally(() => waiting.delete(tracked));
-      waiting.add(tracked);
-    };
-    for (const file of htmlFiles(dist)) {
-      const url = pagePath(dist, file);
-      // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
-      const page = readPageForIndex(readFileSync(file, 'utf8'), url, names);
-      if (page.html !== undefined) {
-        const content = page.html;
-        await send(() => index.addHTMLFile({ url, content }), `indexing ${url}`);
-        pages += 1;
-        nameElements += page.names;
-      }
-      for (const record of page.notes) {
-        await send(() => index.addCustomRecord({ ...record, language: 'en', filters: { kind: ['note'] } }), `indexing note ${record.url}`);
-        notes += 1;
-      }
-    }
-    await Promise.all(waiting);
-    if (failure !== undefined) throw failure;
-    const written = await index.writeFiles({ outputPath: join(dist, 'pagefind') });
-    fail('writing the index', written.errors);
-    for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, 'pagefind', name), { force: true });
-    return { pages, notes, names: nameElements };
+    return await (await SearchIndexBuilder.start(root)).finish(dist);
   } finally {
-    await pagefind.close();
+    await SearchIndexBuilder.close();
   }
 }
