@@ -10,7 +10,6 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { rehypePlugins, remarkPlugins } from '../plugins/index.ts';
 import { splitFrontmatter } from './frontmatter.ts';
@@ -33,21 +32,25 @@ const isComment = (value: string): boolean => value.replace(/\/\*[\s\S]*?\*\//g,
  */
 function rejectMdxLeftovers() {
   return (tree: MdastRoot, file: VFile) => {
-    visit(tree, (node, index, parent) => {
-      const what = MDX_LEFTOVERS[node.type];
-      if (what === undefined) return undefined;
-      const value = (node as { value?: unknown }).value;
-      if (node.type.endsWith('Expression') && typeof value === 'string' && isComment(value) && parent && index !== undefined) {
-        parent.children.splice(index, 1);
-        return index;
-      }
-      const name = 'name' in node && typeof node.name === 'string' ? ` <${node.name}>` : '';
-      const line = node.position?.start.line ?? 1;
-      throw new Error(
-        `${file.path}:${line}: ${what}${name} in the article's body. An article holds the publisher's text, our <Note> elements ` +
-          'and {/* comments */} only; write "<" and "{" in the text as "\\<" and "\\{", and move anything else out of the article.',
-      );
-    });
+    const check = (parent: { children?: unknown[] }) => {
+      if (!parent.children) return;
+      parent.children = parent.children.filter((child) => {
+        const node = child as { type: string; name?: unknown; value?: unknown; position?: { start: { line: number } }; children?: unknown[] };
+        const what = MDX_LEFTOVERS[node.type];
+        if (what === undefined) {
+          check(node);
+          return true;
+        }
+        if (node.type.endsWith('Expression') && typeof node.value === 'string' && isComment(node.value)) return false;
+        const name = typeof node.name === 'string' ? ` <${node.name}>` : '';
+        const line = node.position?.start.line ?? 1;
+        throw new Error(
+          `${file.path}:${line}: ${what}${name} in the article's body. An article holds the publisher's text, our <Note> elements ` +
+            'and {/* comments */} only; write "<" and "{" in the text as "\\<" and "\\{", and move anything else out of the article.',
+        );
+      });
+    };
+    check(tree);
   };
 }
 

@@ -18,6 +18,8 @@ export function withBase(href: string, base: string): string {
 
 export function remarkBaseLinks(options: RemarkBaseLinksOptions) {
   return (tree: Root): void => {
+    // Under the root path every link is already right: no need to walk the tree.
+    if (options.base === '/') return;
     visit(tree, 'link', (node: Link) => {
       node.url = withBase(node.url, options.base);
     });

@@ -17,8 +17,8 @@ import { h } from 'hastscript';
 import type { BlockContent, Link, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walk, type WalkNode } from './walk.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { NoteCatalogue } from '../lib/notes-catalogue.ts';
 import {
@@ -320,7 +320,7 @@ function isNoteElement(node: unknown): node is MdxJsxFlowElement | MdxJsxTextEle
 export function remarkNotes(options: RemarkNotesOptions) {
   return (tree: Root, file: VFile): void => {
     // Notes anywhere but at the top level of an article (inside a list, in a line of text) are mistakes.
-    visit(tree, (node, _index, parent) => {
+    walk(tree as WalkNode, (node, parent) => {
       if (!isNoteElement(node)) return;
       const at = where(file, node.position?.start.line);
       if (!options.include(file.path)) {
