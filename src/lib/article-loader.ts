@@ -82,7 +82,10 @@ export function articleLoader(options: { pattern: string; base: string }): Loade
       const renderFile = (path: string, data: Record<string, unknown>) => {
         const text = readFileSync(path, 'utf8');
         if (articles < POOL_FROM_ARTICLES) return renderArticle(path, text, data);
-        pool ??= new RenderPool();
+        pool ??= new RenderPool({
+          onFailure: (reason) =>
+            context.logger.warn(`articles are rendered in one thread, since the render workers could not run: ${reason.split('\n')[0]}`),
+        });
         return pool.render(path, text, data);
       };
       /** Renders one article: the HTML to its file, the records (and the file's path) for the data store. */

@@ -17,6 +17,15 @@ interface Job {
   reject: (error: Error) => void;
 }
 
+export interface RenderPoolOptions {
+  /** How many workers: one per core (at most 4) unless given. */
+  size?: number;
+  /** Hears once why the workers were given up, if they were (not when the pool is closed). */
+  onFailure?: (reason: string) => void;
+  /** Node.js options for the workers (the tests use this to make them fail). */
+  execArgv?: string[];
+}
+
 export class RenderPool {
   readonly size: number;
   #workers: Worker[] = [];
@@ -26,14 +35,18 @@ export class RenderPool {
   #next = 0;
   #broken = false;
 
-  constructor(size = Math.max(1, Math.min(availableParallelism(), 4))) {
+  readonly #onFailure: ((reason: string) => void) | undefined;
+
+  constructor(options: RenderPoolOptions = {}) {
+    const size = options.size ?? Math.max(1, Math.min(availableParallelism(), 4));
     this.size = size;
+    this.#onFailure = options.onFailure;
     for (let i = 0; i < size; i += 1) {
-      const worker = new Worker(new URL('./article-render-worker.ts', import.meta.url));
+      const worker = new Worker(new URL('./article-render-worker.ts', import.meta.url), options.execArgv ? { execArgv: options.execArgv } : {});
       worker.on('message', (reply: RenderReply) => this.#answer(worker, reply));
-      worker.on('error', () => this.#breakDown());
+      worker.on('error', (error) => this.#breakDown(error.message));
       worker.on('exit', (code) => {
-        if (code !== 0) this.#breakDown();
+        if (code !== 0) this.#breakDown(`a worker stopped with exit code ${code}`);
       });
       this.#workers.push(worker);
       this.#idle.push(worker);
@@ -77,9 +90,10 @@ export class RenderPool {
   }
 
   /** From now on everything renders in this thread, the jobs the workers held included. */
-  #breakDown(): void {
+  #breakDown(reason?: string): void {
     if (this.#broken) return;
     this.#broken = true;
+    if (reason !== undefined) this.#onFailure?.(reason);
     const jobs = [...this.#running.values(), ...this.#queue];
     this.#running.clear();
     this.#queue = [];

@@ -11,9 +11,10 @@ const articles = articleSlugs(REPO_ROOT).map((slug) => {
   return { path, text: readFileSync(path, 'utf8') };
 });
 
-describe('RenderPool', () => {
+// Workers load the Markdown pipeline when they start: seconds, not milliseconds, on a busy machine.
+describe('RenderPool', { timeout: 30_000 }, () => {
   it('renders in worker threads exactly what rendering in this thread gives', async () => {
-    const pool = new RenderPool(2);
+    const pool = new RenderPool({ size: 2 });
     try {
       const [inPool, here] = await Promise.all([
         Promise.all(articles.map((a) => pool.render(a.path, a.text, { title: 'T' }))),
@@ -27,7 +28,7 @@ describe('RenderPool', () => {
   });
 
   it('passes a render error back with its message (file and line)', async () => {
-    const pool = new RenderPool(1);
+    const pool = new RenderPool({ size: 1 });
     try {
       const [a] = articles;
       await expect(pool.render(a!.path, a!.text.replace(/\n\n(?=[A-Z])/, '\n\n{1 + 1}\n\n'), {})).rejects.toThrow(/\.mdx:\d+: a \{…\} expression/);
@@ -37,12 +38,26 @@ describe('RenderPool', () => {
   });
 
   it('renders in this thread what was still queued or running when it closed, and everything after', async () => {
-    const pool = new RenderPool(1);
+    const pool = new RenderPool({ size: 1 });
     const pending = articles.map((a) => pool.render(a.path, a.text, {}));
     await pool.close();
     const later = await pool.render(articles[0]!.path, articles[0]!.text, {});
     const done = await Promise.all(pending);
     expect(done.map((d) => d.html)).toEqual(await Promise.all(articles.map(async (a) => (await renderArticle(a.path, a.text, {})).html)));
     expect(later.html).toBe(done[0]!.html);
+  });
+
+  it('renders in this thread, and says why once, when the workers cannot run', async () => {
+    const reasons: string[] = [];
+    const pool = new RenderPool({ size: 2, execArgv: ['--no-experimental-strip-types'], onFailure: (r) => reasons.push(r) });
+    try {
+      const [a] = articles;
+      const result = await pool.render(a!.path, a!.text, {});
+      expect(result.html).toBe((await renderArticle(a!.path, a!.text, {})).html);
+      expect(reasons).toHaveLength(1);
+      expect(reasons[0]).toMatch(/\.ts/);
+    } finally {
+      await pool.close();
+    }
   });
 });
