@@ -75,11 +75,18 @@ export function isEditorialElement(el: Element): boolean {
   );
 }
 
-function walkFiles(dir: string, out: string[] = [], css: string[] = []): { html: string[]; css: string[] } {
+/**
+ * The search bundle's folder (dist/pagefind/): Pagefind writes it while this check runs beside the index
+ * (src/integrations/after-build.ts), and it holds no pages or stylesheets of ours, so the check leaves it alone.
+ */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+function walkFiles(dir: string, out: string[] = [], css: string[] = [], top = dir): { html: string[]; css: string[] } {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) walkFiles(path, out, css);
-    else if (entry.name.endsWith('.html')) out.push(path);
+    if (entry.isDirectory()) {
+      if (dir !== top || entry.name !== SEARCH_BUNDLE_DIR) walkFiles(path, out, css, top);
+    } else if (entry.name.endsWith('.html')) out.push(path);
     else if (entry.name.endsWith('.css')) css.push(path);
   }
   return { html: out, css };

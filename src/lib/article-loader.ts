@@ -113,17 +113,19 @@ export function articleLoader(options: { pattern: string; base: string }): Loade
       await inner.load({ ...context, entryTypes, generateDigest } as GlobLoaderContext);
       // An entry kept from the last build whose HTML file is gone (a cleared or copied cache) is rendered again;
       // files of articles that no longer exist are removed.
-      const ids = new Set<string>();
-      for (const entry of context.store.values()) {
-        ids.add(entry.id);
-        const file = entry.rendered?.metadata?.['htmlFile'];
-        if (typeof file === 'string' && existsSync(resolve(root, file))) continue;
-        const rendered = await render({ id: entry.id, filePath: entry.filePath && resolve(root, entry.filePath), data: entry.data });
-        if (!rendered) continue;
-        // The store keeps an entry whose digest has not changed; taken out first, it takes the new one.
-        context.store.delete(entry.id);
-        context.store.set({ ...entry, rendered });
-      }
+      const entries = context.store.values();
+      const ids = new Set(entries.map((entry) => entry.id));
+      await Promise.all(
+        entries.map(async (entry) => {
+          const file = entry.rendered?.metadata?.['htmlFile'];
+          if (typeof file === 'string' && existsSync(resolve(root, file))) return;
+          const rendered = await render({ id: entry.id, filePath: entry.filePath && resolve(root, entry.filePath), data: entry.data });
+          if (!rendered) return;
+          // The store keeps an entry whose digest has not changed; taken out first, it takes the new one.
+          context.store.delete(entry.id);
+          context.store.set({ ...entry, rendered });
+        }),
+      );
       await pool?.close();
       for (const name of readdirSync(htmlDir)) if (!ids.has(name.replace(/\.html$/, ''))) rmSync(join(htmlDir, name), { force: true });
       if (failures.length > 0 && !context.watcher) {

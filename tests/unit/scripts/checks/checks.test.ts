@@ -156,4 +156,14 @@ describe('page-wide checks', () => {
     ]);
     expect(resources.run(idx)).toEqual(['dist/index.html: <script> loads https://cdn.example/x.js from another origin; keep every resource on the site.']);
   });
+
+  it('leaves out the search bundle, which Pagefind writes while the check runs, but not a folder of that name deeper down', () => {
+    mkdirSync(join(root, 'dist', 'pagefind'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'pagefind', 'pagefind-ui.css'), 'p{}');
+    writeFileSync(join(root, 'dist', 'pagefind', 'stray.html'), '<p>x</p>');
+    page('<p>deeper</p>', 'places/pagefind/index.html');
+    const idx = page('<p>home</p>');
+    expect(idx.pages.map((p) => p.file).sort()).toEqual(['dist/index.html', 'dist/places/pagefind/index.html']);
+    expect(idx.stylesheets).toEqual([]);
+  });
 });
