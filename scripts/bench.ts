@@ -16,6 +16,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { filesUnder } from '../src/lib/files.ts';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { articleSlugs } from '../src/lib/content-paths.ts';
@@ -62,13 +63,6 @@ const misses: string[] = [];
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const sec = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const gz = (text: string | Buffer) => gzipSync(text).length;
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? filesUnder(p) : [p];
-  });
-}
 
 function check(what: string, value: string, target: string, ok: boolean): void {
   if (!ok) misses.push(what);

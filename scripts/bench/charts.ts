@@ -3,8 +3,9 @@
  * compressed on its own, which overstates what it adds inside the page's gzip stream; the largest instance of
  * each chart across the built site. Used by `npm run bench`; the target is 10 KB per chart.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { siteFiles } from '../../src/lib/dist-paths.ts';
 import { gzipSync } from 'node:zlib';
 
 export const CHART_BUDGET_BYTES = 10 * 1024;
@@ -17,17 +18,9 @@ export interface ChartWeight {
   gzipBytes: number;
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
-
 export function chartWeights(distDir: string): ChartWeight[] {
   const heaviest = new Map<string, ChartWeight>();
-  for (const file of htmlFiles(distDir)) {
+  for (const file of siteFiles(distDir, ['.html'])) {
     const html = readFileSync(file, 'utf8');
     for (const m of html.matchAll(/<figure class="chart"[^>]*\bid="([^"]+)"[\s\S]*?<\/figure>/g)) {
       const chart = (m[1] ?? '').replace(/-[a-z0-9]+-map$/, '-map');

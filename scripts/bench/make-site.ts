@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, relative } from 'node:path';
+import { filesUnder } from '../../src/lib/files.ts';
 
 /** What goes into the copy: everything a build reads, nothing it writes. */
 const COPIED = ['astro.config.mjs', 'package.json', '.nvmrc', 'tsconfig.json', 'src', 'content', 'public', 'scripts'];
@@ -12,12 +13,6 @@ const COPIED = ['astro.config.mjs', 'package.json', '.nvmrc', 'tsconfig.json', '
 export interface ScaledSite {
   root: string;
   articles: number;
-}
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)],
-  );
 }
 
 /**

@@ -3,10 +3,10 @@
  * checks need (ids, links, loaded resources, headings, passages and their text, ledger ids) is collected into
  * plain data. The checks in this folder read only this index, so adding one costs no extra parse.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { fileForUrlPath, urlPathForFile } from '../../src/lib/dist-paths.ts';
+import { fileForUrlPath, siteFiles, urlPathForFile } from '../../src/lib/dist-paths.ts';
 import { NOTE_ID_PREFIX } from '../../src/lib/ledger.ts';
 import { OLD_ID_CLASS } from '../../src/plugins/rehype-passage-anchors.ts';
 
@@ -73,23 +73,6 @@ export function isEditorialElement(el: Element): boolean {
     (attr(el, 'id') ?? '').startsWith(NOTE_ID_PREFIX) ||
     classesOf(el).includes(OLD_ID_CLASS)
   );
-}
-
-/**
- * The search bundle's folder (dist/pagefind/): Pagefind writes it while this check runs beside the index
- * (src/integrations/after-build.ts), and it holds no pages or stylesheets of ours, so the check leaves it alone.
- */
-export const SEARCH_BUNDLE_DIR = 'pagefind';
-
-function walkFiles(dir: string, out: string[] = [], css: string[] = [], top = dir): { html: string[]; css: string[] } {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (dir !== top || entry.name !== SEARCH_BUNDLE_DIR) walkFiles(path, out, css, top);
-    } else if (entry.name.endsWith('.html')) out.push(path);
-    else if (entry.name.endsWith('.css')) css.push(path);
-  }
-  return { html: out, css };
 }
 
 /**
@@ -174,8 +157,8 @@ function indexPage(root: string, dist: string, base: string, path: string): Page
 }
 
 export function indexDist(root: string, dist: string, base: string): DistIndex {
-  const files = walkFiles(dist);
-  const pages = files.html.map((path) => indexPage(root, dist, base, path));
+  const files = siteFiles(dist, ['.html', '.css']);
+  const pages = files.filter((f) => f.endsWith('.html')).map((path) => indexPage(root, dist, base, path));
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const served = new Map<string, boolean>();
   return {
@@ -197,6 +180,6 @@ export function indexDist(root: string, dist: string, base: string): DistIndex {
       }
       return hit;
     },
-    stylesheets: files.css.map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') })),
+    stylesheets: files.filter((f) => f.endsWith('.css')).map((path) => ({ file: relative(root, path), text: readFileSync(path, 'utf8') })),
   };
 }

@@ -7,20 +7,12 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normaliseBase, urlPathForFile } from '../lib/dist-paths.ts';
+import { normaliseBase, siteFiles, urlPathForFile } from '../lib/dist-paths.ts';
 import { headerPolicy, narrowPolicy } from '../lib/publishing/csp.ts';
 import { formatHeadersFile, parseHeadersFile, type HeaderRule } from '../lib/publishing/headers-file.ts';
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' || name === '_astro' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
-}
 
 /** The hash-source of some inline code, as CSP writes it. */
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
@@ -40,7 +32,7 @@ export function headerRules(dist: string, base: string): HeaderRule[] {
   }
   // Astro's bundled files carry a hash of their content in their names: a browser may keep them for good.
   rules.push({ path: `${normaliseBase(base)}_astro/*`, headers: [['Cache-Control', 'public, max-age=31536000, immutable']] });
-  for (const file of htmlFiles(dist).sort()) {
+  for (const file of siteFiles(dist, ['.html'])) {
     const original = readFileSync(file, 'utf8');
     const { html, policy } = narrowPolicy(original, file, sha256);
     if (html !== original) writeFileSync(file, html);

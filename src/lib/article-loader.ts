@@ -20,19 +20,15 @@
  * log it and publish the page without its text); the dev server reports it and goes on.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { ARTICLE_HTML_DIR } from './article-html.ts';
+import { articleSlugs } from './content-paths.ts';
+import { filesUnder, statSignature } from './files.ts';
 import { renderArticle } from './article-render.ts';
 import { RenderPool } from './render-pool.ts';
-
-/** Every file under `dir` (recursively), for the signature below. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? filesUnder(join(dir, d.name)) : [join(dir, d.name)]));
-}
 
 /**
  * What an article's HTML depends on besides its own file: the other content (entries, sources, link rules,
@@ -40,14 +36,13 @@ function filesUnder(dir: string): string[] {
  * in Astro's data store is reused only while none of these has changed.
  */
 export function renderSignature(root: string): string {
+  const articles = join(root, 'content', 'articles');
   const files = [
-    ...filesUnder(join(root, 'content')).filter((f) => !relative(join(root, 'content'), f).startsWith('articles')),
+    ...filesUnder(join(root, 'content'), (folder) => folder === articles),
     ...filesUnder(join(root, 'src', 'plugins')),
     ...filesUnder(join(root, 'src', 'lib')),
   ].sort();
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(`${relative(root, f)}:${statSync(f).size}:${statSync(f).mtimeMs}\n`);
-  return hash.digest('hex');
+  return createHash('sha256').update(statSignature(files)).digest('hex');
 }
 
 /** A content entry type (extension, frontmatter reader, renderer), as far as this loader uses one. */
@@ -75,7 +70,7 @@ export function articleLoader(options: { pattern: string; base: string }): Loade
       const { contentModuleTypes: _compiled, ...entryType } = mdx;
       const htmlDir = join(fileURLToPath(context.config.cacheDir), ARTICLE_HTML_DIR);
       mkdirSync(htmlDir, { recursive: true });
-      const articles = readdirSync(resolve(root, options.base)).filter((name) => name.endsWith('.mdx')).length;
+      const articles = articleSlugs(root).length;
       // Started at the first render, so a build that finds every article unchanged starts no thread; closed after
       // the load, so what the dev server renders later is rendered in this thread.
       let pool: RenderPool | undefined;

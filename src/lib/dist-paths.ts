@@ -4,6 +4,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
+import { filesUnder } from './files.ts';
 
 /** The base path with exactly one trailing slash ("/", "/karabakh/"). */
 export function normaliseBase(base: string): string {
@@ -30,4 +31,18 @@ export function fileForUrlPath(dist: string, urlPath: string, base: string): str
 export function urlPathForFile(dist: string, file: string, base: string): string {
   const rel = relative(dist, file).split(sep).join('/');
   return `${base}${rel === 'index.html' || rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel}`;
+}
+
+/**
+ * The search bundle's folder (dist/pagefind/): Pagefind writes it while the post-build check runs beside the index
+ * (src/integrations/after-build.ts), and it holds no pages or stylesheets of ours.
+ */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** The files of a built site whose names end in one of `extensions`, sorted, without the search bundle. */
+export function siteFiles(dist: string, extensions: readonly string[]): string[] {
+  const bundle = join(dist, SEARCH_BUNDLE_DIR);
+  return filesUnder(dist, (folder) => folder === bundle)
+    .filter((file) => extensions.some((ext) => file.endsWith(ext)))
+    .sort();
 }

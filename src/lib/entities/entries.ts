@@ -4,10 +4,11 @@
  * form before any page renders) and the entity check (which reports file and line). Astro validates the same
  * files against src/schemas/; this reader takes what it needs and leaves validation to the schema.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { COLLECTIONS } from '../../schemas/common.ts';
+import { statSignature } from '../files.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import { ENTITY_KINDS, type EntityKind, type EntityRef } from './types.ts';
 
@@ -128,7 +129,7 @@ export function entitySignature(root: string): string {
 
 function readEntitySignature(root: string): string {
   const files = [...entryFiles(root).map((f) => f.path), join(root, 'content', 'link-rules.yaml'), join(root, 'content', 'sources.yaml')];
-  return files.map((f) => (existsSync(f) ? `${f}:${statSync(f).mtimeMs}` : `${f}:-`)).join('|');
+  return statSignature(files);
 }
 
 /** A cache for cachedUntilContentChanges: one value per key, with the signature it was read under. */

@@ -6,8 +6,9 @@
  * permalink, not as words of the publisher's text. The copy of each page Pagefind reads carries the other names
  * of every entry its passages mention (src/lib/search/index-names.ts); the pages in dist/ are not changed.
  */
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -47,14 +48,6 @@ export interface NoteRecord {
   url: string;
   content: string;
   meta: Record<string, string>;
-}
-
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'pagefind' ? [] : htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
-  });
 }
 
 /** The site path (before the base) a file in dist/ is served at: articles/x/index.html → /articles/x/. */
@@ -208,7 +201,7 @@ export class SearchIndexBuilder {
     let notes = 0;
     let nameElements = 0;
     const seen = new Set<string>();
-    for (const file of htmlFiles(dist)) {
+    for (const file of siteFiles(dist, ['.html'])) {
       const url = pagePath(dist, file);
       // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
       const page = readPageForIndex(readFileSync(file, 'utf8'), url, this.#names);
@@ -238,26 +231,14 @@ export class SearchIndexBuilder {
     if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
     await Promise.all(this.#waiting);
     if (this.#failure !== undefined) throw this.#failure;
-    const written = await this.#index.writeFiles({ outputPath: join(dist, 'pagefind') });
+    const written = await this.#index.writeFiles({ outputPath: join(dist, SEARCH_BUNDLE_DIR) });
     fail('writing the index', written.errors);
-    for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, 'pagefind', name), { force: true });
+    for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, SEARCH_BUNDLE_DIR, name), { force: true });
     return { pages, notes, names: nameElements, early: this.#early.size };
   }
 
   /** Stops Pagefind's service (after finish, or after a failure). */
   static async close(): Promise<void> {
     await pagefind.close();
-  }
-}
-
-/**
- * Indexes `dist` and writes the bundle to `dist/pagefind/`; `root` is where content/ is (for the entries' names).
- * Throws with Pagefind's own messages on failure.
- */
-export async function buildSearchIndex(dist: string, root: string): Promise<IndexReport> {
-  try {
-    return await (await SearchIndexBuilder.start(root)).finish(dist);
-  } finally {
-    await SearchIndexBuilder.close();
   }
 }
