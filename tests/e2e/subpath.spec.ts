@@ -11,6 +11,9 @@ test('the site works when served under a sub-path', async ({ page }) => {
   await expect(page.getByTestId('article-list').locator('li')).toHaveCount(5);
   await page.getByTestId('article-list').locator('h3 a').first().click();
   await expect(page).toHaveURL(/\/karabakh\/articles\/[a-z0-9-]+\/$/);
+  // The passage links copy once the page's module scripts have run, which is by the load event; a click before
+  // that only follows the link (the likely reason this test once timed out reading a stale clipboard on CI).
+  await page.waitForLoadState('load');
   // The stylesheet loaded: passages are laid out as a grid.
   await expect(page.locator('.passage').first()).toHaveCSS('display', 'grid');
   const first = page.locator('.passage').first();
