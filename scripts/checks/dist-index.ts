@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
-import { fileForUrlPath, siteFiles, urlPathForFile } from '../../src/lib/dist-paths.ts';
+import { fileForUrlPath, pageDigest, siteFiles, urlPathForFile } from '../../src/lib/dist-paths.ts';
 import { NOTE_ID_PREFIX } from '../../src/lib/ledger.ts';
 import { OLD_ID_CLASS } from '../../src/plugins/rehype-passage-anchors.ts';
 
@@ -102,12 +102,12 @@ function publisherTextOf(el: Element): string {
  * Parsed by parse5 itself, without source positions or a conversion to hast: the checks need neither, and this
  * halves the time of the index, which is most of check-dist's time.
  */
-function indexPage(root: string, dist: string, base: string, path: string): PageIndex {
+export function indexHtml(html: string, file: string, url: string): PageIndex {
   // As a browser with JavaScript off parses it, so links inside <noscript> are checked too.
-  const document = parse(readFileSync(path, 'utf8'), { scriptingEnabled: false });
+  const document = parse(html, { scriptingEnabled: false });
   const page: PageIndex = {
-    file: relative(root, path),
-    url: urlPathForFile(dist, path, base),
+    file,
+    url,
     ids: [],
     links: [],
     resources: [],
@@ -156,9 +156,27 @@ function indexPage(root: string, dist: string, base: string, path: string): Page
   return page;
 }
 
-export function indexDist(root: string, dist: string, base: string): DistIndex {
+/** A page indexed before it was written (src/integrations/site-service.ts), with the pageDigest of its HTML. */
+export interface IndexedEarly {
+  digest: string;
+  page: PageIndex;
+}
+
+/**
+ * Indexes every page of `dist`. A page in `early` (by URL path) whose digest is the file's is taken from there,
+ * not parsed again; every other page is parsed here.
+ */
+export function indexDist(root: string, dist: string, base: string, early?: ReadonlyMap<string, IndexedEarly>): DistIndex {
   const files = siteFiles(dist, ['.html', '.css']);
-  const pages = files.filter((f) => f.endsWith('.html')).map((path) => indexPage(root, dist, base, path));
+  const pages = files
+    .filter((f) => f.endsWith('.html'))
+    .map((path) => {
+      const html = readFileSync(path, 'utf8');
+      const url = urlPathForFile(dist, path, base);
+      const known = early?.get(url);
+      if (known && known.digest === pageDigest(html)) return { ...known.page, file: relative(root, path), url };
+      return indexHtml(html, relative(root, path), url);
+    });
   const byUrl = new Map(pages.map((p) => [p.url, p]));
   const served = new Map<string, boolean>();
   return {

@@ -12,7 +12,7 @@ import { NOTE_KIND_LABELS, type NoteRecord } from '../lib/notes.ts';
 function markers(notes: readonly NoteRecord[], about = 'this passage'): Element {
   return h(
     'ul.note-markers',
-    // Controls, not text: search leaves them out (the notes themselves are indexed as records of their own).
+    // Controls, not text: search leaves them out (the notes themselves are indexed in records of their own).
     { ariaLabel: `${notes.length === 1 ? 'Note' : 'Notes'} on ${about}`, dataPagefindIgnore: '' },
     notes.map((note) =>
       h('li', [

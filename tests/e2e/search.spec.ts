@@ -109,18 +109,27 @@ test('a background page is found under each of its names, also without diacritic
   }
 });
 
-test('our notes are found as notes and link to their permalink', async ({ page }) => {
+test('our notes are found as notes, grouped by article, and link to their permalink', async ({ page }) => {
   await page.goto(`/articles/${slugs[0]}/`);
+  const title = (await page.locator('main h1').first().textContent())?.trim() ?? '';
   const note = page.locator('aside[id^="note-"]').first();
   const id = (await note.getAttribute('id')) ?? '';
+  const number = (await note.locator('.note-number').textContent())?.trim() ?? '';
   const text = (await note.locator(':scope > p:not(.note-close)').first().textContent()) ?? '';
   // The note's longest word, as a query only it is likely to answer.
   const word = text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0] ?? '';
   expect(word.length).toBeGreaterThan(6);
   await searchFor(page, word);
   const result = page.locator(`.search-result:has(a[href="/articles/${slugs[0]}/#${id}"])`);
-  await expect(result.locator('.search-meta')).toHaveText(/^Our note/);
-  await result.getByRole('link').first().click();
+  await expect(result.locator('.search-meta')).toHaveText(/^Our notes/);
+  // The result is the article's notes; its title links to the article, each note found to its permalink.
+  await expect(result.locator('.search-title a')).toHaveText(`Our notes on “${title}”`);
+  await expect(result.locator('.search-title a')).toHaveAttribute('href', `/articles/${slugs[0]}/`);
+  const link = result.locator(`a[href="/articles/${slugs[0]}/#${id}"]`);
+  await expect(link.locator('.search-passage-number')).toHaveText(new RegExp(`^Note ${number} · `));
+  await expect(link.locator('mark').first()).toBeVisible();
+  await expect(page.locator('#search-status')).toContainText(/of our notes/);
+  await link.click();
   await expect(page).toHaveURL(new RegExp(`#${id}$`));
   await expect(page.locator(`[id="${id}"]`)).toBeVisible();
 });

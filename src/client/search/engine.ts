@@ -3,7 +3,7 @@
  * outlet and date, an excerpt, and for articles the passages the words were found in. The mapping itself is pure
  * and tested (src/lib/search/results.ts); this file only talks to Pagefind.
  */
-import { excerpt, isSearchable, normaliseQuery, passageHits, splitWords, type Anchor, type PassageHit, type Segment } from '../../lib/search/results.ts';
+import { excerpt, isNoteAnchor, isSearchable, normaliseQuery, noteLabels, passageHits, splitWords, type Anchor, type PassageHit, type Segment } from '../../lib/search/results.ts';
 import { FILTER_KEYS, pagefindFilters, passageLink, type FilterCounts, type Filters } from '../../lib/search/url-state.ts';
 
 interface PagefindData {
@@ -34,6 +34,8 @@ interface Pagefind {
 
 export interface PassageView extends PassageHit {
   href: string;
+  /** How the result list names it: "¶ 3" for a passage, "Note 3 · Context" for a note. */
+  label: string;
 }
 export interface ResultView {
   href: string;
@@ -42,7 +44,10 @@ export interface ResultView {
   outlet?: string | undefined;
   date?: string | undefined;
   excerpt: Segment[];
+  /** Where on the page the words were found: an article's passages, or the notes of a notes record. */
   passages: PassageView[];
+  /** What `passages` are. */
+  within: 'passage' | 'note';
 }
 export interface SearchOutcome {
   /** The query as searched (normalised, perhaps shortened). */
@@ -79,21 +84,32 @@ const capitalise = (text: string | undefined): string | undefined => (text ? `${
 
 export function toView(data: PagefindData): ResultView {
   const kind = data.filters['kind']?.[0] ?? 'page';
-  const passages =
-    kind === 'article'
-      ? passageHits(data.content, data.anchors, data.locations).map((hit) => ({ ...hit, href: passageLink(data.url, hit.id, hit.words) }))
-      : [];
   const words = splitWords(data.content);
-  return {
+  const view = {
     href: data.url,
     title: data.meta['title'] ?? data.url,
     kind,
-    // A note's kind (context, correction…) stands where an article's outlet does.
-    outlet: kind === 'note' ? capitalise(data.meta['noteKind']) : data.meta['outlet'],
+    outlet: data.meta['outlet'],
     date: data.meta['date'],
     excerpt: excerpt(words, data.locations, 0, words.length, 30),
-    passages,
   };
+  if (kind === 'note') {
+    // One record holds a page's notes (src/lib/search/build-index.ts, notesDocument); its URL is the first note's
+    // permalink, and each note found links to its own.
+    const [page = data.url] = data.url.split('#');
+    const labels = noteLabels(data.meta['notes']);
+    const notes = passageHits(data.content, data.anchors, data.locations, 24, isNoteAnchor).map((hit) => {
+      const label = labels[hit.number - 1];
+      const number = label?.number || hit.number;
+      return { ...hit, number, href: `${page}#${hit.id}`, label: [`Note ${String(number)}`, capitalise(label?.kind)].filter(Boolean).join(' · ') };
+    });
+    return { ...view, href: page, outlet: undefined, date: undefined, passages: notes, within: 'note' };
+  }
+  const passages =
+    kind === 'article'
+      ? passageHits(data.content, data.anchors, data.locations).map((hit) => ({ ...hit, href: passageLink(data.url, hit.id, hit.words), label: `¶ ${String(hit.number)}` }))
+      : [];
+  return { ...view, passages, within: 'passage' };
 }
 
 /**

@@ -7,7 +7,7 @@ import resultStyles from '../../styles/search.css?inline';
 import { isSearchable, normaliseQuery } from '../../lib/search/results.ts';
 import { emptyFilters, stateToSearch } from '../../lib/search/url-state.ts';
 import { search } from './engine.ts';
-import { arrowNavigation, el, resultItem, summary } from './render.ts';
+import { arrowNavigation, el, hitCounts, resultItem, summary } from './render.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -46,8 +46,8 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     const outcome = await search(q, emptyFilters(), { limit: 5, debounce });
     if (!outcome || input.value !== q) return;
     list.replaceChildren(...outcome.results.map((r) => resultItem(r, { maxPassages: 3, heading: 'p' })));
-    const passages = outcome.results.reduce((n, r) => n + r.passages.length, 0);
-    status.textContent = summary(outcome.total, passages, text, false);
+    const { passages, notes } = hitCounts(outcome.results);
+    status.textContent = summary(outcome.total, passages, notes, text, false);
     panel.hidden = false;
   };
 

@@ -31,20 +31,21 @@ export function resultItem(result: ResultView, { maxPassages = 5, heading = 'h2'
     return item;
   }
   const shown = result.passages.slice(0, maxPassages);
-  const list = el('ul', { class: 'search-passages', 'aria-label': `Passages found in “${result.title}”` });
+  const noun = result.within === 'note' ? 'note' : 'passage';
+  const list = el('ul', { class: 'search-passages', 'aria-label': result.within === 'note' ? `Notes found: ${result.title}` : `Passages found in “${result.title}”` });
   for (const passage of shown) {
     list.append(
       el(
         'li',
         {},
-        el('a', { href: passage.href, 'data-result-link': '', class: 'search-passage' }, el('span', { class: 'search-passage-number' }, `¶ ${passage.number}`), ' ', ...segmentsToNodes(passage.excerpt)),
+        el('a', { href: passage.href, 'data-result-link': '', class: result.within === 'note' ? 'search-note' : 'search-passage' }, el('span', { class: 'search-passage-number' }, passage.label), ' ', ...segmentsToNodes(passage.excerpt)),
       ),
     );
   }
   item.append(list);
   if (result.passages.length > shown.length) {
     const more = result.passages.length - shown.length;
-    item.append(el('p', { class: 'search-more' }, `and ${more} more ${more === 1 ? 'passage' : 'passages'} on the page`));
+    item.append(el('p', { class: 'search-more' }, `and ${more} more ${more === 1 ? noun : `${noun}s`} on the page`));
   }
   return item;
 }
@@ -81,9 +82,21 @@ export function arrowNavigation(container: HTMLElement, input: HTMLInputElement,
 }
 
 /** A short sentence saying what was found, for the live status region. */
-export function summary(total: number, passages: number, query: string, filtered: boolean): string {
+export function summary(total: number, passages: number, notes: number, query: string, filtered: boolean): string {
   const scope = query ? `for “${query}”${filtered ? ' with the filters chosen' : ''}` : 'with the filters chosen';
   if (total === 0) return `Nothing found ${scope}.`;
   const inPassages = passages > 0 ? `, ${passages} ${passages === 1 ? 'passage' : 'passages'} in articles` : '';
-  return `${total} ${total === 1 ? 'result' : 'results'} ${scope}${inPassages}.`;
+  const inNotes = notes > 0 ? `, ${notes} of our notes` : '';
+  return `${total} ${total === 1 ? 'result' : 'results'} ${scope}${inPassages}${inNotes}.`;
+}
+
+/** How many passages and how many notes the results were found in. */
+export function hitCounts(results: readonly ResultView[]): { passages: number; notes: number } {
+  let passages = 0;
+  let notes = 0;
+  for (const r of results) {
+    if (r.within === 'note') notes += r.passages.length;
+    else passages += r.passages.length;
+  }
+  return { passages, notes };
 }

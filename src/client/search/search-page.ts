@@ -18,7 +18,7 @@ import {
   type SearchState,
 } from '../../lib/search/url-state.ts';
 import { filterCounts, search } from './engine.ts';
-import { arrowNavigation, el, kindLabel, resultItem, summary } from './render.ts';
+import { arrowNavigation, el, hitCounts, kindLabel, resultItem, summary } from './render.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -116,8 +116,8 @@ async function main(): Promise<void> {
     if (!outcome || mine !== latest) return; // a newer keystroke or click took over
     boxes.update(state.filters, outcome.counts);
     list.replaceChildren(...outcome.results.map((r) => resultItem(r)));
-    const passages = outcome.results.reduce((n, r) => n + r.passages.length, 0);
-    const parts = [...notes, summary(outcome.total, passages, isSearchable(text) ? text : '', filtered)];
+    const hits = hitCounts(outcome.results);
+    const parts = [...notes, summary(outcome.total, hits.passages, hits.notes, isSearchable(text) ? text : '', filtered)];
     if (truncated) parts.push('Only the beginning of the query was searched.');
     if (outcome.total > outcome.results.length) parts.push(`The first ${outcome.results.length} are shown.`);
     status.textContent = parts.join(' ');

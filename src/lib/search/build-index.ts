@@ -2,13 +2,14 @@
  * Builds the Pagefind index over a built site (dist/), through Pagefind's Node API. Pagefind indexes only what
  * pages mark with `data-pagefind-body` (article headline and text, background pages), skips
  * `data-pagefind-ignore`, and reads each page's kind, outlet and year from `data-pagefind-filter`/`-meta` markup.
- * Our notes are indexed as records of their own (kind "note"), so a note is found as a note and links to its
- * permalink, not as words of the publisher's text. The copy of each page Pagefind reads carries the other names
+ * Our notes are indexed apart from the publisher's text: each article's notes as one record of kind "note"
+ * (notesDocument), so a note is found as a note and links to its permalink, not as words of the publisher's text. The copy of each page Pagefind reads carries the other names
  * of every entry its passages mention (src/lib/search/index-names.ts); the pages in dist/ are not changed.
  */
-import { readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, sep } from 'node:path';
+import { pageDigest, SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -18,17 +19,19 @@ import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { NOTE_ID_PREFIX } from '../ledger.ts';
 import { readEntityNames } from './entity-names.ts';
-import { notesOf, withIndexNames } from './index-copy.ts';
+import { noteLabelsMeta, notesTitle } from './results.ts';
+import { noteNumber, notesOf, withIndexNames } from './index-copy.ts';
 import { addIndexNames, namesTable, type NamesTable } from './index-names.ts';
 
 /**
  * Our notes in article pages (markup owned by notes-code; the contract gives each the HTML id note-<id>): indexed
- * as records of their own, never as the publisher's text. Other editorial elements (`data-editorial`) are ours
+ * in records of their own (notesDocument), never as the publisher's text. Other editorial elements (`data-editorial`) are ours
  * too, and stay out of the article's record.
  */
 export const NOTE_SELECTOR = `[id^="${NOTE_ID_PREFIX}"]`;
 // .note-markers: the "Note 2 Context" links beside a passage (src/plugins/rehype-notes.ts) are not the text.
-const EXCLUDED_FROM_ARTICLES = [NOTE_SELECTOR, 'aside[data-annotation]', '[data-editorial]', '.note-markers'];
+// Notes are asides; the notes' own records (notesDocument) hold each in a section with its id, which must stay.
+const EXCLUDED_FROM_ARTICLES = [`aside${NOTE_SELECTOR}`, 'aside[data-annotation]', '[data-editorial]', '.note-markers'];
 
 /** Parts of a note that are its frame, not its words: number and permalink, source list, close link. */
 const NOTE_FRAME = ['header', '.note-sources', '.note-close', '[data-pagefind-ignore]'].join(', ');
@@ -44,10 +47,18 @@ const UNUSED_BUNDLE_FILES = [
   'pagefind-highlight.js',
 ];
 
+/** One of our notes as the index takes it (notesDocument gathers a page's notes into one search record). */
 export interface NoteRecord {
+  /** The note's permalink: its page's path and #note-… id. */
   url: string;
+  /** Its words, without its frame (number, permalink, sources). */
   content: string;
-  meta: Record<string, string>;
+  /** Its kind as the markup names it (context, correction…); '' when it has none. */
+  kind: string;
+  /** Its number on the page, as its header shows it. */
+  number: number;
+  /** The title of the page it is on. */
+  page: string;
 }
 
 /** The site path (before the base) a file in dist/ is served at: articles/x/index.html → /articles/x/. */
@@ -74,18 +85,13 @@ export function noteRecords(html: string, path: string): NoteRecord[] {
   const tree = parser.parse(html);
   const heading = selectAll('main h1', tree)[0] ?? selectAll('h1', tree)[0];
   const title = (heading ? toString(heading).trim() : '') || path;
-  return (selectAll(NOTE_SELECTOR, tree) as Element[]).flatMap((note) => {
+  return (selectAll(NOTE_SELECTOR, tree) as Element[]).flatMap((note, order) => {
     for (const frame of selectAll(NOTE_FRAME, note) as Element[]) frame.children = [];
     const content = toString(note).replace(/\s+/g, ' ').trim();
     if (content === '') return [];
-    const noteKind = String(note.properties['dataAnnotation'] ?? '').trim();
-    return [
-      {
-        url: `${path}#${String(note.properties['id'])}`,
-        content,
-        meta: { title: `Note on “${title}”`, ...(noteKind ? { noteKind } : {}) },
-      },
-    ];
+    const kind = String(note.properties['dataAnnotation'] ?? '').trim();
+    const number = noteNumber(String(note.properties['ariaLabel'] ?? ''), order);
+    return [{ url: `${path}#${String(note.properties['id'])}`, content, kind, number, page: title }];
   });
 }
 
@@ -135,26 +141,73 @@ export interface IndexReport {
   /** Index-only name elements added beside mentions. */
   names: number;
   /** Notes indexed before the pages were rendered (SearchIndexBuilder.addNotes). */
-  early?: number;
+  early: number;
+  /** Pages indexed as they were rendered (SearchIndexBuilder.addPage). */
+  rendered: number;
 }
 
 const fail = (step: string, errors: string[]) => {
   if (errors.length > 0) throw new Error(`search index: ${step} failed:\n  ${errors.join('\n  ')}`);
 };
 
-const same = (a: NoteRecord, b: NoteRecord) => JSON.stringify(a) === JSON.stringify(b);
+const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
+
+/** A note's page: its permalink without the #note-… fragment. */
+export const notePage = (record: NoteRecord): string => record.url.split('#')[0] ?? record.url;
 
 /**
- * One build of the index. Notes can be given early, before the pages are rendered (`addNotes`): Pagefind indexes
- * them in its own process while Astro renders on this one. `finish` then reads the pages, sends each note that was
- * not given early, and checks that every note given early is on its page exactly as given.
+ * The notes of one page as one search record (an HTML document for Pagefind), instead of one record per note:
+ * each note is a `<section>` with the note's id, so Pagefind lists it among the record's anchors and the search
+ * page shows the notes a query was found in, each linking to its permalink, as it does an article's passages
+ * (src/lib/search/results.ts, noteLabels). One record per article instead of one per note: at 1,000 articles, 1,000
+ * records instead of 16,200, and an index a quarter of the size to write and to download.
+ * The record's URL is the first note's permalink; its title "Our notes on “…”"; its kind filter "note"; its meta
+ * `notes` lists each note's number and kind in order (noteLabelsMeta).
+ */
+export function notesDocument(records: readonly NoteRecord[]): { url: string; content: string } {
+  const [first] = records;
+  if (!first) throw new Error('search index: a notes record needs at least one note.');
+  const sections = records.map((r) => `<section id="${escapeAttribute(r.url.slice(notePage(r).length + 1))}"><p>${escapeText(r.content)}</p></section>`);
+  const meta =
+    `<span data-pagefind-filter="kind:note" data-pagefind-meta="title[data-title], notes[data-notes]" ` +
+    `data-title="${escapeAttribute(notesTitle(first.page))}" data-notes="${escapeAttribute(noteLabelsMeta(records))}"></span>`;
+  return { url: first.url, content: `<!doctype html><html lang="en"><body><main data-pagefind-body>${meta}${sections.join('')}</main></body></html>` };
+}
+
+/** The notes of `records` by page, in the order the pages first appear. */
+function byPage(records: readonly NoteRecord[]): Map<string, NoteRecord[]> {
+  const pages = new Map<string, NoteRecord[]>();
+  for (const record of records) {
+    const page = notePage(record);
+    const list = pages.get(page);
+    if (list) list.push(record);
+    else pages.set(page, [record]);
+  }
+  return pages;
+}
+
+/** Pages per folder Pagefind reads at once (SearchIndexBuilder.finish): enough to keep its threads busy. */
+const PAGES_PER_BATCH = 250;
+
+/**
+ * One build of the index. Notes can be given early, before the pages are rendered (`addNotes`), and pages as they
+ * are rendered (`addPage`): Pagefind indexes them in its own process meanwhile. `finish` then reads the pages of
+ * dist/: it sends those not given early, checks that each page given early is the page in dist/ byte for byte and
+ * that the notes given early are each page's notes exactly, and writes the bundle.
  */
 export class SearchIndexBuilder {
   readonly #index: pagefind.PagefindIndex;
   readonly #names: NamesTable;
-  readonly #early = new Map<string, NoteRecord>();
+  /** Notes given early, by page path. */
+  readonly #early = new Map<string, NoteRecord[]>();
+  /** Pages given early (addPage), by page path: the digest of their HTML. */
+  readonly #pages = new Map<string, string>();
   readonly #waiting = new Set<Promise<void>>();
   #failure: unknown;
+  #report: IndexReport = { pages: 0, notes: 0, names: 0, early: 0, rendered: 0 };
+  /** Page paths whose notes were checked against the notes given early. */
+  readonly #seen = new Set<string>();
 
   private constructor(index: pagefind.PagefindIndex, names: NamesTable) {
     this.#index = index;
@@ -182,59 +235,113 @@ export class SearchIndexBuilder {
     this.#waiting.add(tracked);
   }
 
-  #sendNote(record: NoteRecord): Promise<void> {
-    return this.#send(() => this.#index.addCustomRecord({ ...record, language: 'en', filters: { kind: ['note'] } }), `indexing note ${record.url}`);
+  #sendNotes(records: readonly NoteRecord[]): Promise<void> {
+    const document = notesDocument(records);
+    return this.#send(() => this.#index.addHTMLFile(document), `indexing the notes of ${notePage(records[0]!)}`);
   }
 
-  /** Indexes notes before their pages exist (records as notesOf makes them from the page). */
+  /** Indexes notes before their pages exist (records as notesOf makes them from the pages). */
   async addNotes(records: readonly NoteRecord[]): Promise<void> {
-    for (const record of records) {
-      if (this.#early.has(record.url)) throw new Error(`search index: the note ${record.url} was given twice.`);
-      this.#early.set(record.url, record);
-      await this.#sendNote(record);
+    for (const [page, notes] of byPage(records)) {
+      if (this.#early.has(page)) throw new Error(`search index: the notes of ${page} were given twice.`);
+      this.#early.set(page, notes);
+      this.#report.early += notes.length;
+      await this.#sendNotes(notes);
     }
   }
 
-  /** Indexes the pages of `dist` and the notes not given early, and writes the bundle to `dist/pagefind/`. */
+  /**
+   * What every page read adds: its notes, sent when they were not given early and otherwise checked against those,
+   * and its counts. Returns the page's HTML for Pagefind, when it is indexed.
+   */
+  async #read(url: string, html: string): Promise<string | undefined> {
+    const page = readPageForIndex(html, url, this.#names);
+    this.#report.notes += page.notes.length;
+    if (page.html !== undefined) {
+      this.#report.pages += 1;
+      this.#report.names += page.names;
+    }
+    const early = this.#early.get(url);
+    if (early === undefined) {
+      if (page.notes.length > 0) await this.#sendNotes(page.notes);
+      return page.html;
+    }
+    this.#seen.add(url);
+    const differs = page.notes.length !== early.length ? 0 : page.notes.findIndex((record, i) => JSON.stringify(record) !== JSON.stringify(early[i]));
+    if (page.notes.length !== early.length || differs >= 0) {
+      throw new Error(
+        `search index: the notes of ${url} were indexed before rendering (${early.length}) differently from its page (${page.notes.length}): ` +
+          `${JSON.stringify(early[Math.max(0, differs)])} was given, the page has ${JSON.stringify(page.notes[Math.max(0, differs)])}. ` +
+          'The early records (src/lib/search/early-notes.ts) must be made as the page makes them.',
+      );
+    }
+    return page.html;
+  }
+
+  /** Indexes a page as it is rendered, before it is written to dist/ (`url` as pagePath gives it for the file). */
+  async addPage(url: string, html: string): Promise<void> {
+    if (this.#pages.has(url)) throw new Error(`search index: the page ${url} was given twice.`);
+    this.#pages.set(url, pageDigest(html));
+    this.#report.rendered += 1;
+    const content = await this.#read(url, html);
+    if (content !== undefined) await this.#send(() => this.#index.addHTMLFile({ url, content }), `indexing ${url}`);
+  }
+
+  /**
+   * Indexes the pages of `dist` not given early and the notes not given early, checks the early ones, and writes the
+   * bundle to `dist/pagefind/`.
+   * The copies of the pages Pagefind reads here are written to a temporary folder in batches of PAGES_PER_BATCH,
+   * and Pagefind reads each batch from disk (addDirectory) while the next is made: it reads files on all its
+   * threads, where pages sent one by one (addHTMLFile) are read on one, at twice the time.
+   */
   async finish(dist: string): Promise<IndexReport> {
-    let pages = 0;
-    let notes = 0;
-    let nameElements = 0;
-    const seen = new Set<string>();
-    for (const file of siteFiles(dist, ['.html'])) {
-      const url = pagePath(dist, file);
-      // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
-      const page = readPageForIndex(readFileSync(file, 'utf8'), url, this.#names);
-      if (page.html !== undefined) {
-        const content = page.html;
-        await this.#send(() => this.#index.addHTMLFile({ url, content }), `indexing ${url}`);
-        pages += 1;
-        nameElements += page.names;
-      }
-      for (const record of page.notes) {
-        notes += 1;
-        const early = this.#early.get(record.url);
-        if (early === undefined) {
-          await this.#sendNote(record);
+    const copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
+    let batch = '';
+    let batches = 0;
+    let inBatch = 0;
+    const sendBatch = async () => {
+      if (inBatch === 0) return;
+      const path = batch;
+      inBatch = 0;
+      await this.#send(() => this.#index.addDirectory({ path }), `indexing the pages in ${path}`);
+    };
+    const given = new Set<string>();
+    try {
+      for (const file of siteFiles(dist, ['.html'])) {
+        const url = pagePath(dist, file);
+        const html = readFileSync(file, 'utf8');
+        const early = this.#pages.get(url);
+        if (early !== undefined) {
+          if (early !== pageDigest(html)) {
+            throw new Error(`search index: ${relative(dist, file)} is not the page that was indexed as it was rendered (${url}); the page changed after rendering.`);
+          }
+          given.add(url);
           continue;
         }
-        if (!same(early, record)) {
-          throw new Error(
-            `search index: the note ${record.url} was indexed before rendering as ${JSON.stringify(early)}, but its page has ${JSON.stringify(record)}. ` +
-              'The early records (src/integrations/after-build.ts, earlyNoteRecords) must be made as the page makes them.',
-          );
-        }
-        seen.add(record.url);
+        // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
+        const content = await this.#read(url, html);
+        if (content === undefined) continue;
+        if (inBatch === 0) batch = join(copies, String(batches++));
+        const copy = join(batch, relative(dist, file));
+        mkdirSync(dirname(copy), { recursive: true });
+        writeFileSync(copy, content);
+        if (++inBatch >= PAGES_PER_BATCH) await sendBatch();
       }
+      await sendBatch();
+      await Promise.all(this.#waiting);
+    } finally {
+      await Promise.allSettled(this.#waiting);
+      rmSync(copies, { recursive: true, force: true });
     }
-    const missing = [...this.#early.keys()].filter((url) => !seen.has(url));
+    const lost = [...this.#pages.keys()].filter((url) => !given.has(url));
+    if (lost.length > 0) throw new Error(`search index: pages indexed as they were rendered are not in ${dist}: ${lost.slice(0, 5).join(', ')}.`);
+    const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));
     if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
-    await Promise.all(this.#waiting);
     if (this.#failure !== undefined) throw this.#failure;
     const written = await this.#index.writeFiles({ outputPath: join(dist, SEARCH_BUNDLE_DIR) });
     fail('writing the index', written.errors);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, SEARCH_BUNDLE_DIR, name), { force: true });
-    return { pages, notes, names: nameElements, early: this.#early.size };
+    return { ...this.#report };
   }
 
   /** Stops Pagefind's service (after finish, or after a failure). */

@@ -208,19 +208,27 @@ function withoutElements(html: string, drop: (tag: string, attributes: string) =
 const isFrame = (tag: string, attributes: string): boolean =>
   tag === 'header' || /\bdata-pagefind-ignore\b/.test(attributes) || /\sclass="[^"]*\b(note-sources|note-close)\b/.test(attributes);
 
+/** A note's number from its label ("Note 2: context"), else its place among the page's notes. */
+export function noteNumber(label: string, order: number): number {
+  const number = /^Note (\d+)\b/.exec(label.trim())?.[1];
+  return number ? Number.parseInt(number, 10) : order + 1;
+}
+
 /** noteRecords: the notes on a page, as search records linking to each note's permalink. */
 export function notesOf(html: string, path: string): NoteRecord[] {
   const heading = /<main\b[\s\S]*?<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html) ?? /<h1\b[^>]*>([\s\S]*?)<\/h1>/.exec(html);
   const title = (heading ? htmlText(heading[1] ?? '').trim() : '') || path;
   const records: NoteRecord[] = [];
+  let order = 0;
   for (const note of html.matchAll(/<aside\b([^>]*)>([\s\S]*?)<\/aside>/g)) {
     const attributes = note[1] ?? '';
     const id = /\sid="([^"]*)"/.exec(attributes)?.[1];
     if (!id?.startsWith(NOTE_ID_PREFIX)) continue;
+    const number = noteNumber(decodeHtml(/\saria-label="([^"]*)"/.exec(attributes)?.[1] ?? ''), order++);
     const content = htmlText(withoutElements(note[2] ?? '', isFrame)).replace(/\s+/g, ' ').trim();
     if (content === '') continue;
-    const noteKind = decodeHtml(/\sdata-annotation="([^"]*)"/.exec(attributes)?.[1] ?? '').trim();
-    records.push({ url: `${path}#${decodeHtml(id)}`, content, meta: { title: `Note on “${title}”`, ...(noteKind ? { noteKind } : {}) } });
+    const kind = decodeHtml(/\sdata-annotation="([^"]*)"/.exec(attributes)?.[1] ?? '').trim();
+    records.push({ url: `${path}#${decodeHtml(id)}`, content, kind, number, page: title });
   }
   return records;
 }

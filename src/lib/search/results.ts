@@ -61,6 +61,36 @@ export function isPassageAnchor(anchor: Anchor): boolean {
   return ['div', 'p', 'section'].includes(anchor.element) && !anchor.id.startsWith('note-');
 }
 
+/** Note anchors, in a record of a page's notes (src/lib/search/build-index.ts, notesDocument): one per note. */
+export function isNoteAnchor(anchor: Anchor): boolean {
+  return anchor.element === 'section' && anchor.id.startsWith('note-');
+}
+
+/** The title of the search record that holds a page's notes. */
+export const notesTitle = (pageTitle: string): string => `Our notes on “${pageTitle}”`;
+
+/** What the search page says of each note in a notes record: its number on the page and its kind. */
+export interface NoteLabel {
+  number: number;
+  kind: string;
+}
+
+/** The notes record's `notes` meta: each note's number and kind, in order ("1:provenance 2:correction"). */
+export function noteLabelsMeta(notes: readonly NoteLabel[]): string {
+  return notes.map((n) => `${String(n.number)}:${n.kind.replace(/[\s:]+/g, '-')}`).join(' ');
+}
+
+/** The labels noteLabelsMeta wrote, in order; an unreadable item gives number 0 and no kind. */
+export function noteLabels(meta: string | undefined): NoteLabel[] {
+  return (meta ?? '')
+    .split(' ')
+    .filter((item) => item !== '')
+    .map((item) => {
+      const [number = '', kind = ''] = item.split(':');
+      return { number: /^\d+$/.test(number) ? Number.parseInt(number, 10) : 0, kind };
+    });
+}
+
 /** A word without the punctuation around it, for marking: "Khankendi," → "Khankendi". */
 export function bareWord(word: string): string {
   return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
@@ -103,11 +133,21 @@ export function excerpt(words: readonly string[], locations: readonly number[], 
   return segments;
 }
 
-/** The passages the found words are in, in page order, each with its excerpt and the words to mark there. */
-export function passageHits(content: string, anchors: readonly Anchor[], locations: readonly number[], excerptLength = 24): PassageHit[] {
+/**
+ * The passages the found words are in, in page order, each with its excerpt and the words to mark there. With
+ * `isSection` = isNoteAnchor, the notes of a notes record instead (each note's `number` is then its place in the
+ * record; noteLabels gives its number on the page).
+ */
+export function passageHits(
+  content: string,
+  anchors: readonly Anchor[],
+  locations: readonly number[],
+  excerptLength = 24,
+  isSection: (anchor: Anchor) => boolean = isPassageAnchor,
+): PassageHit[] {
   const words = splitWords(content);
   const hidden = indexOnlyWords(words);
-  const passages = anchors.filter(isPassageAnchor).sort((a, b) => a.location - b.location);
+  const passages = anchors.filter(isSection).sort((a, b) => a.location - b.location);
   const hits: PassageHit[] = [];
   passages.forEach((passage, n) => {
     const end = passages[n + 1]?.location ?? words.length;

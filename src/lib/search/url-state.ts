@@ -17,7 +17,7 @@ export interface SearchState {
 /** Kinds of page, as the markup names them, and how the page labels them. */
 export const KIND_LABELS: Record<string, string> = {
   article: 'Article',
-  note: 'Our note',
+  note: 'Our notes',
   person: 'Person',
   place: 'Place',
   organization: 'Organization',

@@ -25,7 +25,9 @@ describe('noteRecords', () => {
       {
         url: '/articles/cargo/#note-blinken-call-date',
         content: 'The call was on July 30, 2023.',
-        meta: { title: 'Note on “Cargo at the Lachin corridor”', noteKind: 'correction' },
+        kind: 'correction',
+        number: 1,
+        page: 'Cargo at the Lachin corridor',
       },
     ]);
   });
@@ -47,7 +49,9 @@ describe('noteRecords on the notes plugin’s markup', () => {
       {
         url: '/articles/playing-with-the-fire/#note-garabagh',
         content: '"Garabagh" is the spelling used in Azerbaijan\'s official English.',
-        meta: { title: 'Note on “Playing with the fire”', noteKind: 'context' },
+        kind: 'context',
+        number: 2,
+        page: 'Playing with the fire',
       },
     ]);
   });
@@ -75,7 +79,7 @@ describe('readPageForIndex', () => {
     const page = readPageForIndex(html, '/articles/t/', names);
     expect(page.names).toBe(1);
     expect(page.html).toContain('data-index-only="places/stepanakert"');
-    expect(page.notes).toEqual([{ url: '/articles/t/#note-b', content: 'Said by Baku.', meta: { title: 'Note on “T”', noteKind: 'claim' } }]);
+    expect(page.notes).toEqual([{ url: '/articles/t/#note-b', content: 'Said by Baku.', kind: 'claim', number: 1, page: 'T' }]);
   });
 });
 

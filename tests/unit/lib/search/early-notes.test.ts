@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_HTML_DIR } from '../../../../src/lib/article-html.ts';
@@ -29,7 +30,7 @@ describe('earlyNoteRecords', () => {
     try {
       const early = earlyNoteRecords(s.root, s.cache);
       expect(early).toEqual(notesOf(PAGE, '/articles/cargo/'));
-      expect(early?.[0]?.meta['title']).toBe(`Note on “${TITLE}”`);
+      expect(early?.[0]?.page).toBe(TITLE);
     } finally {
       s.remove();
     }
@@ -44,6 +45,20 @@ describe('earlyNoteRecords', () => {
     }
   });
 });
+
+interface Fragment {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[] | undefined>;
+  anchors: { element: string; id: string; location: number }[];
+}
+
+/** The records of a written Pagefind bundle, as the browser reads them (gzip, after Pagefind's signature). */
+function fragments(bundle: string): Fragment[] {
+  const dir = join(bundle, 'fragment');
+  return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(join(dir, name))).toString('utf8').replace(/^pagefind_dcd/, '')) as Fragment);
+}
 
 /** Runs `use` with an index builder on a fresh site, then stops Pagefind and removes the site. */
 async function withBuilder(use: (builder: SearchIndexBuilder, s: ReturnType<typeof site>) => Promise<void>): Promise<void> {
@@ -63,17 +78,38 @@ describe('SearchIndexBuilder', () => {
       expect(await builder.finish(s.dist)).toMatchObject({ pages: 1, notes: 1, early: 1 });
     }));
 
+  it('indexes a page’s notes as one record whose anchors are the notes, given early or not', async () => {
+    for (const early of [true, false]) {
+      await withBuilder(async (builder, s) => {
+        if (early) await builder.addNotes(earlyNoteRecords(s.root, s.cache) ?? []);
+        await builder.finish(s.dist);
+        const records = fragments(join(s.dist, 'pagefind'));
+        const notes = records.find((r) => r.filters.kind?.includes('note'));
+        expect(notes, `early: ${String(early)}`).toMatchObject({
+          url: '/articles/cargo/#note-a',
+          content: 'Our words & more.',
+          meta: { title: `Our notes on “${TITLE}”`, notes: '1:claim' },
+          anchors: [{ element: 'section', id: 'note-a', location: 0 }],
+        });
+        // The article's own record (here only its headline is marked for the index) holds none of our words.
+        const article = records.find((r) => r.url === '/articles/cargo/');
+        expect(article?.content).toContain('the corridor');
+        expect(article?.content).not.toContain('Our words');
+      });
+    }
+  });
+
   it('fails when a note given early differs from its page', () =>
     withBuilder(async (builder, s) => {
       const [record] = earlyNoteRecords(s.root, s.cache) ?? [];
       await builder.addNotes([{ ...record!, content: 'Other words.' }]);
-      await expect(builder.finish(s.dist)).rejects.toThrow(/the note \/articles\/cargo\/#note-a was indexed before rendering as .*Other words/);
+      await expect(builder.finish(s.dist)).rejects.toThrow(/the notes of \/articles\/cargo\/ were indexed before rendering \(1\) differently from its page \(1\): .*Other words/);
     }));
 
   it('fails when a note given early is on no page', () =>
     withBuilder(async (builder, s) => {
       const [record] = earlyNoteRecords(s.root, s.cache) ?? [];
       await builder.addNotes([record!, { ...record!, url: '/articles/gone/#note-a' }]);
-      await expect(builder.finish(s.dist)).rejects.toThrow('notes indexed before rendering are on no page: /articles/gone/#note-a');
+      await expect(builder.finish(s.dist)).rejects.toThrow('notes indexed before rendering are on no page: /articles/gone/');
     }));
 });

@@ -48,7 +48,7 @@ describe('index-copy: the string version gives what the tree version gives', () 
     );
     expect(notesOf(html, '/articles/t/')).toEqual(noteRecords(html, '/articles/t/'));
     expect(notesOf(html, '/articles/t/')).toEqual([
-      { url: '/articles/t/#note-a', content: 'Baku & Yerevan disagree.', meta: { title: 'Note on “Title & more”', noteKind: 'claim' } },
+      { url: '/articles/t/#note-a', content: 'Baku & Yerevan disagree.', kind: 'claim', number: 1, page: 'Title & more' },
     ]);
   });
 });

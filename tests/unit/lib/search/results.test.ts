@@ -6,6 +6,9 @@ import {
   isSearchable,
   MAX_QUERY_LENGTH,
   normaliseQuery,
+  isNoteAnchor,
+  noteLabels,
+  noteLabelsMeta,
   passageHits,
   splitWords,
   type Anchor,
@@ -113,5 +116,41 @@ describe('queries', () => {
     expect(bareWord('“Aghdam-Khankendi”,')).toBe('Aghdam-Khankendi');
     expect(bareWord("Aliyev's")).toBe("Aliyev's");
     expect(bareWord('—')).toBe('');
+  });
+});
+
+describe('notes records', () => {
+  it('writes each note’s number and kind in order, and reads them back', () => {
+    const meta = noteLabelsMeta([
+      { number: 1, kind: 'provenance' },
+      { number: 3, kind: 'who says' },
+      { number: 4, kind: '' },
+    ]);
+    expect(meta).toBe('1:provenance 3:who-says 4:');
+    expect(noteLabels(meta)).toEqual([
+      { number: 1, kind: 'provenance' },
+      { number: 3, kind: 'who-says' },
+      { number: 4, kind: '' },
+    ]);
+    expect(noteLabels(undefined)).toEqual([]);
+    expect(noteLabels('x:context')).toEqual([{ number: 0, kind: 'context' }]);
+  });
+
+  it('maps matches to the notes they are in, by the notes’ anchors', () => {
+    const content = 'First note about Lachin. Second note about Goris and Lachin.';
+    const anchors = [
+      { element: 'section', id: 'note-a', location: 0 },
+      { element: 'section', id: 'note-b', location: 4 },
+    ];
+    const words = content.split(' ');
+    const lachin = words.flatMap((w, i) => (w.startsWith('Lachin') ? [i] : []));
+    const hits = passageHits(content, anchors, lachin, 24, isNoteAnchor);
+    expect(hits.map((h) => [h.id, h.number, h.words])).toEqual([
+      ['note-a', 1, ['Lachin']],
+      ['note-b', 2, ['Lachin']],
+    ]);
+    // Passage anchors are never notes, and note anchors never passages.
+    expect(passageHits(content, anchors, lachin)).toEqual([]);
+    expect(isNoteAnchor({ element: 'div', id: 'note-a', location: 0 })).toBe(false);
   });
 });
