@@ -14,7 +14,7 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { normaliseBase } from '../src/lib/dist-paths.ts';
 import type { Check } from './checks/check.ts';
-import { indexDist, type DistIndex, type IndexedEarly } from './checks/dist-index.ts';
+import { indexDist, type DistIndex } from './checks/dist-index.ts';
 import { duplicateIds } from './checks/duplicate-ids.ts';
 import { ledger } from './checks/ledger.ts';
 import { countLinks, links } from './checks/links.ts';
@@ -34,10 +34,9 @@ export interface DistReport {
   timings: Record<string, number>;
 }
 
-/** Checks `dist`; pages in `early` (indexed as they were rendered) are taken from there when unchanged. */
-export function checkDist(root: string, dist: string, base: string, early?: ReadonlyMap<string, IndexedEarly>): DistReport {
+export function checkDist(root: string, dist: string, base: string): DistReport {
   const t0 = performance.now();
-  const index: DistIndex = indexDist(root, dist, base, early);
+  const index: DistIndex = indexDist(root, dist, base);
   const timings: Record<string, number> = { index: performance.now() - t0 };
   const problems: string[] = [];
   for (const check of CHECKS) {

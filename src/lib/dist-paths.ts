@@ -2,7 +2,6 @@
  * How a URL path maps to a file of the built site and back, as a static host serves it (directory index.html
  * files, the site under a base path). The post-build checks and the test server share it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { join, normalize, relative, sep } from 'node:path';
 import { filesUnder } from './files.ts';
@@ -48,8 +47,3 @@ export function siteFiles(dist: string, extensions: readonly string[]): string[]
     .sort();
 }
 
-/**
- * A digest of a page's HTML. Pages checked or indexed as they were rendered (src/integrations/site-service.ts) are
- * matched to the files in dist/ by it, so what is checked is what is published.
- */
-export const pageDigest = (html: string): string => createHash('sha1').update(html).digest('base64');

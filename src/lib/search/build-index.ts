@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { pageDigest, SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
+import { SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -142,8 +142,6 @@ export interface IndexReport {
   names: number;
   /** Notes indexed before the pages were rendered (SearchIndexBuilder.addNotes). */
   early: number;
-  /** Pages indexed as they were rendered (SearchIndexBuilder.addPage). */
-  rendered: number;
 }
 
 const fail = (step: string, errors: string[]) => {
@@ -187,25 +185,22 @@ function byPage(records: readonly NoteRecord[]): Map<string, NoteRecord[]> {
   return pages;
 }
 
-/** Pages per folder Pagefind reads at once (SearchIndexBuilder.finish): enough to keep its threads busy. */
-const PAGES_PER_BATCH = 250;
-
 /**
- * One build of the index. Notes can be given early, before the pages are rendered (`addNotes`), and pages as they
- * are rendered (`addPage`): Pagefind indexes them in its own process meanwhile. `finish` then reads the pages of
- * dist/: it sends those not given early, checks that each page given early is the page in dist/ byte for byte and
- * that the notes given early are each page's notes exactly, and writes the bundle.
+ * One build of the index. Notes can be given early, before the pages are rendered (`addNotes`): Pagefind indexes
+ * them in its own process while Astro renders on this one. `finish` reads the pages of dist/ and makes the copy
+ * Pagefind is to read of each, which Pagefind then reads from disk on all its threads; it checks that the notes
+ * given early are each page's notes exactly, sends those of the other pages, and writes the bundle.
  */
 export class SearchIndexBuilder {
   readonly #index: pagefind.PagefindIndex;
   readonly #names: NamesTable;
+  /** The folder of the copies Pagefind reads, laid out as dist/ is. */
+  readonly #copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
   /** Notes given early, by page path. */
   readonly #early = new Map<string, NoteRecord[]>();
-  /** Pages given early (addPage), by page path: the digest of their HTML. */
-  readonly #pages = new Map<string, string>();
   readonly #waiting = new Set<Promise<void>>();
   #failure: unknown;
-  #report: IndexReport = { pages: 0, notes: 0, names: 0, early: 0, rendered: 0 };
+  #report: IndexReport = { pages: 0, notes: 0, names: 0, early: 0 };
   /** Page paths whose notes were checked against the notes given early. */
   readonly #seen = new Set<string>();
 
@@ -251,20 +246,23 @@ export class SearchIndexBuilder {
   }
 
   /**
-   * What every page read adds: its notes, sent when they were not given early and otherwise checked against those,
-   * and its counts. Returns the page's HTML for Pagefind, when it is indexed.
+   * What every page read adds: its notes, sent when they were not given early and otherwise checked against those;
+   * the copy Pagefind is to read, when the page is indexed (at `url` in the copies' folder); and its counts.
    */
-  async #read(url: string, html: string): Promise<string | undefined> {
+  async #read(url: string, html: string): Promise<void> {
     const page = readPageForIndex(html, url, this.#names);
     this.#report.notes += page.notes.length;
     if (page.html !== undefined) {
       this.#report.pages += 1;
       this.#report.names += page.names;
+      const copy = join(this.#copies, ...url.split('/'), url.endsWith('/') ? 'index.html' : '');
+      mkdirSync(dirname(copy), { recursive: true });
+      writeFileSync(copy, page.html);
     }
     const early = this.#early.get(url);
     if (early === undefined) {
       if (page.notes.length > 0) await this.#sendNotes(page.notes);
-      return page.html;
+      return;
     }
     this.#seen.add(url);
     const differs = page.notes.length !== early.length ? 0 : page.notes.findIndex((record, i) => JSON.stringify(record) !== JSON.stringify(early[i]));
@@ -275,68 +273,25 @@ export class SearchIndexBuilder {
           'The early records (src/lib/search/early-notes.ts) must be made as the page makes them.',
       );
     }
-    return page.html;
-  }
-
-  /** Indexes a page as it is rendered, before it is written to dist/ (`url` as pagePath gives it for the file). */
-  async addPage(url: string, html: string): Promise<void> {
-    if (this.#pages.has(url)) throw new Error(`search index: the page ${url} was given twice.`);
-    this.#pages.set(url, pageDigest(html));
-    this.#report.rendered += 1;
-    const content = await this.#read(url, html);
-    if (content !== undefined) await this.#send(() => this.#index.addHTMLFile({ url, content }), `indexing ${url}`);
   }
 
   /**
-   * Indexes the pages of `dist` not given early and the notes not given early, checks the early ones, and writes the
-   * bundle to `dist/pagefind/`.
-   * The copies of the pages Pagefind reads here are written to a temporary folder in batches of PAGES_PER_BATCH,
-   * and Pagefind reads each batch from disk (addDirectory) while the next is made: it reads files on all its
-   * threads, where pages sent one by one (addHTMLFile) are read on one, at twice the time.
+   * Indexes the pages of `dist` and the notes not given early, checks the early ones, and writes the bundle to
+   * `dist/pagefind/`. Pagefind reads the copies of the pages from disk (addDirectory) on all its threads, where pages
+   * sent one by one (addHTMLFile) are read on one, at twice the time.
    */
   async finish(dist: string): Promise<IndexReport> {
-    const copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
-    let batch = '';
-    let batches = 0;
-    let inBatch = 0;
-    const sendBatch = async () => {
-      if (inBatch === 0) return;
-      const path = batch;
-      inBatch = 0;
-      await this.#send(() => this.#index.addDirectory({ path }), `indexing the pages in ${path}`);
-    };
-    const given = new Set<string>();
     try {
-      for (const file of siteFiles(dist, ['.html'])) {
-        const url = pagePath(dist, file);
-        const html = readFileSync(file, 'utf8');
-        const early = this.#pages.get(url);
-        if (early !== undefined) {
-          if (early !== pageDigest(html)) {
-            throw new Error(`search index: ${relative(dist, file)} is not the page that was indexed as it was rendered (${url}); the page changed after rendering.`);
-          }
-          given.add(url);
-          continue;
-        }
-        // Pagefind indexes only pages that mark their content; the others (lists, search, 404) are left out.
-        const content = await this.#read(url, html);
-        if (content === undefined) continue;
-        if (inBatch === 0) batch = join(copies, String(batches++));
-        const copy = join(batch, relative(dist, file));
-        mkdirSync(dirname(copy), { recursive: true });
-        writeFileSync(copy, content);
-        if (++inBatch >= PAGES_PER_BATCH) await sendBatch();
-      }
-      await sendBatch();
+      for (const file of siteFiles(dist, ['.html'])) await this.#read(pagePath(dist, file), readFileSync(file, 'utf8'));
+      const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));
+      if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
+      const path = this.#copies;
+      await this.#send(() => this.#index.addDirectory({ path }), 'indexing the pages');
       await Promise.all(this.#waiting);
     } finally {
       await Promise.allSettled(this.#waiting);
-      rmSync(copies, { recursive: true, force: true });
+      rmSync(this.#copies, { recursive: true, force: true });
     }
-    const lost = [...this.#pages.keys()].filter((url) => !given.has(url));
-    if (lost.length > 0) throw new Error(`search index: pages indexed as they were rendered are not in ${dist}: ${lost.slice(0, 5).join(', ')}.`);
-    const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));
-    if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
     if (this.#failure !== undefined) throw this.#failure;
     const written = await this.#index.writeFiles({ outputPath: join(dist, SEARCH_BUNDLE_DIR) });
     fail('writing the index', written.errors);

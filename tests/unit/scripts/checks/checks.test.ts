@@ -5,7 +5,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { indexDist } from '../../../../scripts/checks/dist-index.ts';
+import { indexDist, indexHtml } from '../../../../scripts/checks/dist-index.ts';
 import { duplicateIds } from '../../../../scripts/checks/duplicate-ids.ts';
 import { checkLedger } from '../../../../scripts/checks/ledger.ts';
 import { links } from '../../../../scripts/checks/links.ts';
@@ -165,5 +165,33 @@ describe('page-wide checks', () => {
     const idx = page('<p>home</p>');
     expect(idx.pages.map((p) => p.file).sort()).toEqual(['dist/index.html', 'dist/places/pagefind/index.html']);
     expect(idx.stylesheets).toEqual([]);
+  });
+});
+
+describe('indexHtml', () => {
+  it('reads the page as a browser with JavaScript off builds it', () => {
+    const page = indexHtml(
+      '<!doctype html><html lang="en"><head><link rel="stylesheet" href="/s.css"></head><body>' +
+        '<svg viewBox="0 0 1 1"><path d="M0 0"/><use href="#icon"/></svg><a href="/after-svg/?a=1&amp;b=2">x</a>' +
+        '<noscript><a href="/noscript/">y</a></noscript><template><a href="/template/">z</a></template>' +
+        '<h1>Head<aside id="note-h">ours</aside>line</h1>' +
+        '<div class="passage" id="p1"><p>One <a href="/x/">two</a> <span data-editorial id="note-a">Our words.</span> three.</p></div>' +
+        // An <aside> cannot be inside a paragraph: its start tag closes the <p>, as in a browser.
+        '<div class="passage" id="p2"><p>Four <aside id="note-b">ours</aside> five.</p></div>' +
+        '<img src="/i.png" srcset="/i-1.png 1x, /i-2.png 2x" alt=""></body></html>',
+      'dist/x/index.html',
+      '/x/',
+    );
+    // An SVG element closed by "/>" holds nothing: the link after the drawing is the page's, not the path's.
+    expect(page.links).toEqual(['/after-svg/?a=1&b=2', '/noscript/', '/template/', '/x/']);
+    expect(page.resources.map((r) => `${r.tag} ${r.value}`)).toEqual(['link /s.css', 'use #icon', 'img /i.png', 'img /i-1.png', 'img /i-2.png']);
+    expect(page.ids).toEqual(['note-h', 'p1', 'note-a', 'p2', 'note-b']);
+    expect(page.ledgerIds).toEqual(['note-h', 'p1', 'note-a', 'p2', 'note-b']);
+    expect(page.h1).toEqual(['Headline']);
+    // Our words are cut out of the publisher's sentence, with one of the two spaces around them.
+    expect(page.passages).toEqual([
+      { id: 'p1', text: 'One two three.' },
+      { id: 'p2', text: 'Four ' },
+    ]);
   });
 });
