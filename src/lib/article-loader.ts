@@ -74,22 +74,26 @@ export function articleLoader(options: { pattern: string; base: string }): Loade
       // Started at the first render, so a build that finds every article unchanged starts no thread; closed after
       // the load, so what the dev server renders later is rendered in this thread.
       let pool: RenderPool | undefined;
-      const renderFile = (path: string, data: Record<string, unknown>) => {
+      /** Renders an article and writes its HTML to `htmlFile` (in a worker, when the pool renders it). */
+      const renderFile = async (path: string, data: Record<string, unknown>, htmlFile: string) => {
         const text = readFileSync(path, 'utf8');
-        if (articles < POOL_FROM_ARTICLES) return renderArticle(path, text, data);
-        pool ??= new RenderPool({
-          onFailure: (reason) =>
-            context.logger.warn(`articles are rendered in one thread, since the render workers could not run: ${reason.split('\n')[0]}`),
-        });
-        return pool.render(path, text, data);
+        if (articles >= POOL_FROM_ARTICLES) {
+          pool ??= new RenderPool({
+            onFailure: (reason) =>
+              context.logger.warn(`articles are rendered in one thread, since the render workers could not run: ${reason.split('\n')[0]}`),
+          });
+          return pool.render(path, text, data, htmlFile);
+        }
+        const rendered = await renderArticle(path, text, data);
+        writeFileSync(htmlFile, rendered.html);
+        return rendered;
       };
       /** Renders one article: the HTML to its file, the records (and the file's path) for the data store. */
       const render = async ({ id, filePath, data }: { id: string; filePath?: string; data: Record<string, unknown> }) => {
         if (filePath === undefined) return undefined;
         try {
-          const { html, metadata } = await renderFile(filePath, data);
           const file = join(htmlDir, `${id}.html`);
-          writeFileSync(file, html);
+          const { metadata } = await renderFile(filePath, data, file);
           return { html: '', metadata: { ...metadata, htmlFile: relative(root, file) } };
         } catch (error) {
           const message = (error instanceof Error ? error.message : String(error)).replaceAll(`${root}/`, '');

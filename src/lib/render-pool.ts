@@ -6,6 +6,7 @@
  * If a worker cannot start or dies (a Node.js that cannot load TypeScript in a worker, say), the articles it had
  * and every later one are rendered in this thread instead, so the pool only ever changes how fast the build is.
  */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { renderArticle, type RenderedArticle } from './article-render.ts';
@@ -24,6 +25,14 @@ export interface RenderPoolOptions {
   onFailure?: (reason: string) => void;
   /** Node.js options for the workers (the tests use this to make them fail). */
   execArgv?: string[];
+}
+
+/** A task rendered in this thread, as a worker would do it. */
+async function renderHere(task: Omit<RenderTask, 'n'>): Promise<RenderedArticle> {
+  const result = await renderArticle(task.path, task.text, task.frontmatter);
+  if (task.htmlFile === undefined) return result;
+  writeFileSync(task.htmlFile, result.html);
+  return { ...result, html: '' };
 }
 
 export class RenderPool {
@@ -53,11 +62,14 @@ export class RenderPool {
     }
   }
 
-  /** Renders one article in a worker (or in this thread, once the pool has broken down). */
-  render(path: string, text: string, frontmatter: Record<string, unknown>): Promise<RenderedArticle> {
-    if (this.#broken) return renderArticle(path, text, frontmatter);
+  /**
+   * Renders one article in a worker (or in this thread, once the pool has broken down). With `htmlFile`, the HTML is
+   * written there (by the worker, which then need not send it back) and the result's `html` is empty.
+   */
+  render(path: string, text: string, frontmatter: Record<string, unknown>, htmlFile?: string): Promise<RenderedArticle> {
+    if (this.#broken) return renderHere({ path, text, frontmatter, htmlFile });
     return new Promise((resolve, reject) => {
-      this.#queue.push({ task: { n: this.#next++, path, text, frontmatter }, resolve, reject });
+      this.#queue.push({ task: { n: this.#next++, path, text, frontmatter, htmlFile }, resolve, reject });
       this.#dispatch();
     });
   }
@@ -99,6 +111,6 @@ export class RenderPool {
     this.#queue = [];
     this.#idle = [];
     for (const w of this.#workers) void w.terminate();
-    for (const job of jobs) renderArticle(job.task.path, job.task.text, job.task.frontmatter).then(job.resolve, job.reject);
+    for (const job of jobs) renderHere(job.task).then(job.resolve, job.reject);
   }
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { articleSlugs } from '../../../src/lib/content-paths.ts';
 import { renderArticle } from '../../../src/lib/article-render.ts';
 import { RenderPool } from '../../../src/lib/render-pool.ts';
-import { REPO_ROOT } from '../helpers.ts';
+import { REPO_ROOT, tempDir } from '../helpers.ts';
 
 const articles = articleSlugs(REPO_ROOT).map((slug) => {
   const path = join(REPO_ROOT, 'content', 'articles', `${slug}.mdx`);
@@ -24,6 +24,26 @@ describe('RenderPool', { timeout: 30_000 }, () => {
       expect(inPool.length).toBe(5);
     } finally {
       await pool.close();
+    }
+  });
+
+  it('writes the HTML to the file a render names, in the worker, and answers with the records only', async () => {
+    const pool = new RenderPool({ size: 1 });
+    const { dir, remove } = tempDir();
+    try {
+      const [a] = articles;
+      const file = join(dir, 'a.html');
+      const [inPool, here] = await Promise.all([pool.render(a!.path, a!.text, { title: 'T' }, file), renderArticle(a!.path, a!.text, { title: 'T' })]);
+      expect(readFileSync(file, 'utf8')).toBe(here.html);
+      expect(inPool).toEqual({ ...here, html: '' });
+      // Once the pool is closed, this thread does the same.
+      await pool.close();
+      const other = join(dir, 'b.html');
+      expect(await pool.render(a!.path, a!.text, { title: 'T' }, other)).toEqual({ ...here, html: '' });
+      expect(readFileSync(other, 'utf8')).toBe(here.html);
+    } finally {
+      await pool.close();
+      remove();
     }
   });
 
