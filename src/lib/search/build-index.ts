@@ -143,6 +143,8 @@ export interface IndexReport {
   names: number;
   /** Notes indexed before the pages were rendered (SearchIndexBuilder.addNotes). */
   early: number;
+  /** Milliseconds `finish` spent making the pages' copies, waiting for Pagefind to index them, and writing the bundle. */
+  ms: { copies: number; pages: number; write: number };
 }
 
 const fail = (step: string, errors: string[]) => {
@@ -201,7 +203,7 @@ export class SearchIndexBuilder {
   readonly #early = new Map<string, NoteRecord[]>();
   readonly #waiting = new Set<Promise<void>>();
   #failure: unknown;
-  #report: IndexReport = { pages: 0, notes: 0, names: 0, early: 0 };
+  #report: IndexReport = { pages: 0, notes: 0, names: 0, early: 0, ms: { copies: 0, pages: 0, write: 0 } };
   /** Page paths whose notes were checked against the notes given early. */
   readonly #seen = new Set<string>();
 
@@ -282,13 +284,20 @@ export class SearchIndexBuilder {
    * sent one by one (addHTMLFile) are read on one, at twice the time.
    */
   async finish(dist: string): Promise<IndexReport> {
+    let time = performance.now();
+    const lap = (step: keyof IndexReport['ms']) => {
+      this.#report.ms[step] = Math.round(performance.now() - time);
+      time = performance.now();
+    };
     try {
       for (const file of siteFiles(dist, ['.html'])) await this.#read(pagePath(dist, file), readFileSync(file, 'utf8'));
       const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));
       if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
+      lap('copies');
       const path = this.#copies;
       await this.#send(() => this.#index.addDirectory({ path }), 'indexing the pages');
       await Promise.all(this.#waiting);
+      lap('pages');
     } finally {
       await Promise.allSettled(this.#waiting);
       rmSync(this.#copies, { recursive: true, force: true });
@@ -297,7 +306,8 @@ export class SearchIndexBuilder {
     const written = await this.#index.writeFiles({ outputPath: join(dist, SEARCH_BUNDLE_DIR) });
     fail('writing the index', written.errors);
     for (const name of UNUSED_BUNDLE_FILES) rmSync(join(dist, SEARCH_BUNDLE_DIR, name), { force: true });
-    return { ...this.#report };
+    lap('write');
+    return { ...this.#report, ms: { ...this.#report.ms } };
   }
 
   /** Stops Pagefind's service (after finish, or after a failure). */
