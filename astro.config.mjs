@@ -40,10 +40,12 @@ export default defineConfig({
     mdx({ optimize: true }),
     // The 404 page is shown at any missing address and is no page of its own.
     sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
-    // The search index, and the post-build check of dist/ (scripts/check-dist.ts) beside it.
-    afterBuild(),
-    // Last: the policy headers are written from the finished pages.
+    // Each page's policy narrowed to its own inline code, and dist/_headers written from the pages: the last change
+    // to the pages, so it comes before the hooks that read them.
     securityHeaders(),
+    // Last: the search index, and the post-build check of dist/ (scripts/check-dist.ts) beside it, on the pages as
+    // they are published.
+    afterBuild(),
   ],
   // A strict Content-Security-Policy in every page's <meta> (and, by securityHeaders, in dist/_headers).
   security: { csp: contentSecurityPolicy },
