@@ -21,7 +21,7 @@ import { unified } from 'unified';
 import { NOTE_ID_PREFIX } from '../ledger.ts';
 import { readEntityNames } from './entity-names.ts';
 import { noteLabelsMeta, notesTitle } from './results.ts';
-import { noteNumber, notesOf, withIndexNames } from './index-copy.ts';
+import { escapeAttribute, escapeText, noteNumber, notesOf, withIndexNames } from './index-copy.ts';
 import { addIndexNames, namesTable, type NamesTable } from './index-names.ts';
 
 /**
@@ -130,9 +130,9 @@ export function withoutUnindexed(html: string): string {
 }
 
 /**
- * How many requests may wait at Pagefind's service at once. It answers each by message id, so reading the next
- * page here need not wait for the last one to be indexed there; the bound caps how many pages' HTML wait in
- * memory.
+ * How many requests may wait at Pagefind's service at once (the notes records, and the folder of page copies). It
+ * answers each by message id, so making the next record here need not wait for the last one to be indexed there;
+ * the bound caps how many records wait in memory.
  */
 const IN_FLIGHT = 32;
 
@@ -150,9 +150,6 @@ export interface IndexReport {
 const fail = (step: string, errors: string[]) => {
   if (errors.length > 0) throw new Error(`search index: ${step} failed:\n  ${errors.join('\n  ')}`);
 };
-
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;');
 
 /** A note's page: its permalink without the #note-… fragment. */
 export const notePage = (record: NoteRecord): string => record.url.split('#')[0] ?? record.url;
@@ -197,8 +194,6 @@ function byPage(records: readonly NoteRecord[]): Map<string, NoteRecord[]> {
 export class SearchIndexBuilder {
   readonly #index: pagefind.PagefindIndex;
   readonly #names: NamesTable;
-  /** The folder of the copies Pagefind reads, laid out as dist/ is. */
-  readonly #copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
   /** Notes given early, by page path. */
   readonly #early = new Map<string, NoteRecord[]>();
   readonly #waiting = new Set<Promise<void>>();
@@ -250,15 +245,16 @@ export class SearchIndexBuilder {
 
   /**
    * What every page read adds: its notes, sent when they were not given early and otherwise checked against those;
-   * the copy Pagefind is to read, when the page is indexed (at `url` in the copies' folder); and its counts.
+   * the copy Pagefind is to read, when the page is indexed (at `url` in `copies`, laid out as dist/ is); and its
+   * counts.
    */
-  async #read(url: string, html: string): Promise<void> {
+  async #read(url: string, html: string, copies: string): Promise<void> {
     const page = readPageForIndex(html, url, this.#names);
     this.#report.notes += page.notes.length;
     if (page.html !== undefined) {
       this.#report.pages += 1;
       this.#report.names += page.names;
-      const copy = join(this.#copies, ...url.split('/'), url.endsWith('/') ? 'index.html' : '');
+      const copy = join(copies, ...url.split('/'), url.endsWith('/') ? 'index.html' : '');
       mkdirSync(dirname(copy), { recursive: true });
       writeFileSync(copy, page.html);
     }
@@ -289,18 +285,18 @@ export class SearchIndexBuilder {
       this.#report.ms[step] = Math.round(performance.now() - time);
       time = performance.now();
     };
+    const copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
     try {
-      for (const file of siteFiles(dist, ['.html'])) await this.#read(pagePath(dist, file), readFileSync(file, 'utf8'));
+      for (const file of siteFiles(dist, ['.html'])) await this.#read(pagePath(dist, file), readFileSync(file, 'utf8'), copies);
       const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));
       if (missing.length > 0) throw new Error(`search index: notes indexed before rendering are on no page: ${missing.slice(0, 5).join(', ')}.`);
       lap('copies');
-      const path = this.#copies;
-      await this.#send(() => this.#index.addDirectory({ path }), 'indexing the pages');
+      await this.#send(() => this.#index.addDirectory({ path: copies }), 'indexing the pages');
       await Promise.all(this.#waiting);
       lap('pages');
     } finally {
       await Promise.allSettled(this.#waiting);
-      rmSync(this.#copies, { recursive: true, force: true });
+      rmSync(copies, { recursive: true, force: true });
     }
     if (this.#failure !== undefined) throw this.#failure;
     const written = await this.#index.writeFiles({ outputPath: join(dist, SEARCH_BUNDLE_DIR) });

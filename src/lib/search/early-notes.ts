@@ -11,9 +11,7 @@ import { ARTICLE_HTML_DIR } from '../article-html.ts';
 import { articlePaths, articleSlugs } from '../content-paths.ts';
 import { splitFrontmatter } from '../frontmatter.ts';
 import type { NoteRecord } from './build-index.ts';
-import { notesOf } from './index-copy.ts';
-
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeText, notesOf } from './index-copy.ts';
 
 /**
  * Every article's note records, or undefined when an article's HTML is not in `cacheDir` (then the notes are

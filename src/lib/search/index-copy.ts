@@ -29,7 +29,11 @@ export function decodeHtml(text: string): string {
   });
 }
 
-const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+/** Text as HTML text: the characters a parser would read as markup, escaped (decodeHtml reads them back). */
+export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A value for a double-quoted attribute. */
+export const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
 /** The index-only element for one entry, as HTML (namesElement in index-names.ts, printed). */
 function namesHtml(ref: string, names: readonly string[]): string {
