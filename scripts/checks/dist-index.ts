@@ -11,7 +11,6 @@ import { fileForUrlPath, siteFiles, urlPathForFile } from '../../src/lib/dist-pa
 import { NOTE_ID_PREFIX } from '../../src/lib/ledger.ts';
 import { OLD_ID_CLASS } from '../../src/plugins/rehype-passage-anchors.ts';
 
-
 export interface Resource {
   tag: string;
   value: string;

@@ -7,8 +7,9 @@
  * (npm run bench). A problem the check finds is printed as its list, and the build stops with exit status 1.
  *
  * The index is started earlier, when the build starts: the articles are rendered by then (src/lib/article-loader.ts),
- * so their notes (one search record per article, with most of the index's words) go to Pagefind's process while Astro bundles and renders the
- * pages on this one. The pages and the remaining records follow when the pages are written.
+ * so their notes (one search record per article, with most of the index's words) go to Pagefind's process while
+ * Astro bundles and renders the pages on this one. The pages and the remaining records follow when the pages are
+ * written.
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';

@@ -46,4 +46,3 @@ export function siteFiles(dist: string, extensions: readonly string[]): string[]
     .filter((file) => extensions.some((ext) => file.endsWith(ext)))
     .sort();
 }
-
