@@ -83,6 +83,8 @@ export function runBuild(site: string, steps: string[], binPath: string[], label
     ...process.env,
     PATH: [...binPath, process.env['PATH'] ?? ''].join(delimiter),
     ASTRO_TIMER_PATH: timerFile,
+    // The share images' cache too (src/lib/share-image/render.ts), which is otherwise in the linked node_modules.
+    SHARE_IMAGE_CACHE_DIR: join(site, '.bench-cache', 'share-images'),
     BENCH_HOOK_LOG: hookFile,
     // Colour codes would only clutter the saved log.
     FORCE_COLOR: '0',

@@ -7,10 +7,10 @@
  * The copy of each page Pagefind reads carries the other names of every entry its passages mention
  * (src/lib/search/index-names.ts); the pages in dist/ are not changed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { SEARCH_BUNDLE_DIR, siteFiles } from '../dist-paths.ts';
+import { makeScratchDir } from '../files.ts';
 import type { Element } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
@@ -285,7 +285,7 @@ export class SearchIndexBuilder {
       this.#report.ms[step] = Math.round(performance.now() - time);
       time = performance.now();
     };
-    const copies = mkdtempSync(join(tmpdir(), 'search-pages-'));
+    const copies = makeScratchDir('search-pages-');
     try {
       for (const file of siteFiles(dist, ['.html'])) await this.#read(pagePath(dist, file), readFileSync(file, 'utf8'), copies);
       const missing = [...this.#early.keys()].filter((url) => !this.#seen.has(url));

@@ -37,7 +37,8 @@ export interface RenderOptions {
   cacheDir?: string | undefined;
 }
 
-export const DEFAULT_CACHE_DIR = join(process.cwd(), 'node_modules', '.cache', 'share-images');
+/** node_modules/.cache/share-images, or the folder SHARE_IMAGE_CACHE_DIR names (npm run bench keeps it in its site). */
+export const DEFAULT_CACHE_DIR = process.env['SHARE_IMAGE_CACHE_DIR'] || join(process.cwd(), 'node_modules', '.cache', 'share-images');
 
 export interface RenderReport {
   images: Map<string, Buffer>;
@@ -78,8 +79,16 @@ export async function renderShareImages(inputs: readonly ShareImageInput[], opti
     if (cached && existsSync(cached)) images.set(input.page, readFileSync(cached));
     else todo.push({ page: input.page, tree, key });
   }
+  // Pages whose drawings are the same (same title, kind and line under it) share one rendering.
+  const byKey = new Map<string, typeof todo>();
+  for (const item of todo) {
+    const same = byKey.get(item.key);
+    if (same) same.push(item);
+    else byKey.set(item.key, [item]);
+  }
+  const unique = [...byKey.values()].map((items) => items[0]!);
   const sheets: (typeof todo)[] = [];
-  for (let i = 0; i < todo.length; i += SHEET_SIZE) sheets.push(todo.slice(i, i + SHEET_SIZE));
+  for (let i = 0; i < unique.length; i += SHEET_SIZE) sheets.push(unique.slice(i, i + SHEET_SIZE));
   await Promise.all(
     sheets.map(async (items) => {
       let pngs: Buffer[];
@@ -99,7 +108,7 @@ export async function renderShareImages(inputs: readonly ShareImageInput[], opti
       items.forEach((item, i) => {
         const png = pngs[i];
         if (!png) throw new Error(`Share image for ${item.page}: the renderer returned no image.`);
-        images.set(item.page, png);
+        for (const same of byKey.get(item.key) ?? [item]) images.set(same.page, png);
         if (options.cacheDir) {
           mkdirSync(options.cacheDir, { recursive: true });
           writeFileSync(join(options.cacheDir, `${item.key}.png`), png);
@@ -107,5 +116,5 @@ export async function renderShareImages(inputs: readonly ShareImageInput[], opti
       });
     }),
   );
-  return { images, rendered: todo.length, cached: inputs.length - todo.length, ms: performance.now() - started };
+  return { images, rendered: unique.length, cached: inputs.length - todo.length, ms: performance.now() - started };
 }

@@ -78,6 +78,19 @@ describe('renderShareImages', () => {
     expect([second.rendered, second.cached]).toEqual([0, 2]);
     expect(second.images.get('/b/')?.equals(first.images.get('/b/') ?? Buffer.alloc(0))).toBe(true);
   });
+  it('draws pages with the same drawing once, and gives each page its image', async () => {
+    const same = { kind: 'Article, annotated', detail: 'Daryo · 19 September 2023', title: 'Azerbaijan begins military action' };
+    const inputs = [
+      { page: '/articles/a/', ...same },
+      { page: '/articles/b/', kind: 'Place', title: 'Lachin corridor' },
+      { page: '/articles/a-copy/', ...same },
+    ];
+    const report = await renderShareImages(inputs, { cacheDir: undefined });
+    expect(report.rendered).toBe(2);
+    expect([...report.images.keys()].sort()).toEqual(['/articles/a-copy/', '/articles/a/', '/articles/b/']);
+    expect(report.images.get('/articles/a-copy/')?.equals(report.images.get('/articles/a/') ?? Buffer.alloc(0))).toBe(true);
+    expect(report.images.get('/articles/b/')?.equals(report.images.get('/articles/a/') ?? Buffer.alloc(0))).toBe(false);
+  });
   it('fails naming the page when the image cannot be drawn', async () => {
     await expect(renderShareImages([{ page: '/glossary/x/', kind: 'Glossary', title: '中文' }])).rejects.toThrow(
       'Share image for /glossary/x/: the font (DejaVu Sans) has no glyph for "中" (U+4E2D)',
