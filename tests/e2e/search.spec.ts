@@ -95,6 +95,22 @@ test('every name of a place finds the same passages, and landing marks the name 
   expect((await page.locator(`[id="${id}"] mark.search-hit`).allTextContents()).join('')).toContain('Khankendi');
 });
 
+test('a match under another name marks the whole mention or heading it stands for, never a word beside it', async ({ page }) => {
+  // "Garabagh" is Azerbaijan's spelling of Karabakh: the glossary page's heading and the articles' mentions say
+  // "Nagorno-Karabakh", and those words are what the excerpts mark.
+  await searchFor(page, 'Garabagh');
+  const term = page.locator('.search-result', { has: page.getByRole('link', { name: 'Nagorno-Karabakh conflict', exact: true }) });
+  await expect(term.locator('mark').first()).toBeVisible();
+  expect(await term.locator('mark').allTextContents()).toEqual(['Nagorno-Karabakh conflict']);
+  const article = page.locator('.search-result', { has: page.locator('.search-meta', { hasText: 'ASB Media' }) });
+  const first = article.locator('a.search-passage').first();
+  expect(await first.locator('mark').allTextContents()).toContain('Nagorno-Karabakh');
+  // Where the name stands for a mention of several words ("Armenian population": the Karabakh Armenians), all of
+  // them are marked, in one stretch.
+  const marks = await page.locator('#search-results mark').allTextContents();
+  expect(marks.filter((m) => /\s/.test(m)).length).toBeGreaterThan(0);
+});
+
 test('a background page is found under each of its names, also without diacritics', async ({ page }) => {
   // Many searches and page loads in one test: give it room on a shared, busy machine.
   test.slow();
@@ -167,6 +183,20 @@ test('filters narrow the results, combine, live in the address and survive a rel
   await page.getByRole('checkbox', { name: /^Article/ }).uncheck();
   await expect(page.locator('.search-result')).toHaveCount(all);
   await expect(page).not.toHaveURL(/outlet=|kind=/);
+});
+
+test('the header panel says its passage and note counts are of the results it lists', async ({ page }) => {
+  await page.goto(`/articles/${slugs[0]}/`);
+  await page.locator('#site-search-q').fill('Azerbaijan');
+  const panel = page.locator('#site-search-panel');
+  const status = panel.getByRole('status');
+  await expect(status).toContainText('results for “Azerbaijan”');
+  const total = Number(/^(\d+) results/.exec((await status.textContent()) ?? '')?.[1]);
+  // Every article names Azerbaijan: far more pages than the panel's five.
+  expect(total).toBeGreaterThan(5);
+  await expect(panel.locator('.search-results > li')).toHaveCount(5);
+  // Any passages and notes counted are those of the five listed, and the sentence says so.
+  await expect(status).toHaveText(/^\d+ results for “Azerbaijan”\. The first 5 are shown(, with [^.]+)?\.$/);
 });
 
 test('keyboard only: / and Ctrl-K open the search, arrows move through results, Escape closes, Enter goes to all results', async ({ page }) => {

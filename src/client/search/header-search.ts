@@ -4,10 +4,10 @@
  */
 // The result styles come with the results (as text in this lazily loaded module): pages that never search never load them.
 import resultStyles from '../../styles/search.css?inline';
-import { isSearchable, normaliseQuery } from '../../lib/search/results.ts';
+import { hitCounts, isSearchable, normaliseQuery, summary } from '../../lib/search/results.ts';
 import { emptyFilters, stateToSearch } from '../../lib/search/url-state.ts';
 import { search } from './engine.ts';
-import { arrowNavigation, el, hitCounts, resultItem, summary } from './render.ts';
+import { arrowNavigation, el, resultItem } from './render.ts';
 
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 
@@ -46,8 +46,7 @@ export function attachHeaderSearch(input: HTMLInputElement): void {
     const outcome = await search(q, emptyFilters(), { limit: 5, debounce });
     if (!outcome || input.value !== q) return;
     list.replaceChildren(...outcome.results.map((r) => resultItem(r, { maxPassages: 3, heading: 'p' })));
-    const { passages, notes } = hitCounts(outcome.results);
-    status.textContent = summary(outcome.total, passages, notes, text, false);
+    status.textContent = summary({ total: outcome.total, shown: outcome.results.length, ...hitCounts(outcome.results) }, text, false);
     panel.hidden = false;
   };
 

@@ -80,23 +80,3 @@ export function arrowNavigation(container: HTMLElement, input: HTMLInputElement,
     }
   });
 }
-
-/** A short sentence saying what was found, for the live status region. */
-export function summary(total: number, passages: number, notes: number, query: string, filtered: boolean): string {
-  const scope = query ? `for “${query}”${filtered ? ' with the filters chosen' : ''}` : 'with the filters chosen';
-  if (total === 0) return `Nothing found ${scope}.`;
-  const inPassages = passages > 0 ? `, ${passages} ${passages === 1 ? 'passage' : 'passages'} in articles` : '';
-  const inNotes = notes > 0 ? `, ${notes} of our notes` : '';
-  return `${total} ${total === 1 ? 'result' : 'results'} ${scope}${inPassages}${inNotes}.`;
-}
-
-/** How many passages and how many notes the results were found in. */
-export function hitCounts(results: readonly ResultView[]): { passages: number; notes: number } {
-  let passages = 0;
-  let notes = 0;
-  for (const r of results) {
-    if (r.within === 'note') notes += r.passages.length;
-    else passages += r.passages.length;
-  }
-  return { passages, notes };
-}

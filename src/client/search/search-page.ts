@@ -3,7 +3,7 @@
  * results update as you type (debounced; Pagefind searches in a worker, so typing is never blocked), the count
  * is announced in a status region, and arrow keys move through the results.
  */
-import { isSearchable, normaliseQuery } from '../../lib/search/results.ts';
+import { hitCounts, isSearchable, normaliseQuery, summary } from '../../lib/search/results.ts';
 import {
   checkFilters,
   FILTER_KEYS,
@@ -18,7 +18,7 @@ import {
   type SearchState,
 } from '../../lib/search/url-state.ts';
 import { filterCounts, search } from './engine.ts';
-import { arrowNavigation, el, hitCounts, kindLabel, resultItem, summary } from './render.ts';
+import { arrowNavigation, el, kindLabel, resultItem } from './render.ts';
 
 const form = document.getElementById('search-form') as HTMLFormElement | null;
 const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -116,10 +116,9 @@ async function main(): Promise<void> {
     if (!outcome || mine !== latest) return; // a newer keystroke or click took over
     boxes.update(state.filters, outcome.counts);
     list.replaceChildren(...outcome.results.map((r) => resultItem(r)));
-    const hits = hitCounts(outcome.results);
-    const parts = [...notes, summary(outcome.total, hits.passages, hits.notes, isSearchable(text) ? text : '', filtered)];
+    const found = { total: outcome.total, shown: outcome.results.length, ...hitCounts(outcome.results) };
+    const parts = [...notes, summary(found, isSearchable(text) ? text : '', filtered)];
     if (truncated) parts.push('Only the beginning of the query was searched.');
-    if (outcome.total > outcome.results.length) parts.push(`The first ${outcome.results.length} are shown.`);
     status.textContent = parts.join(' ');
   };
 

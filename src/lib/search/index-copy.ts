@@ -14,7 +14,7 @@
 import { NOTE_ID_PREFIX } from '../ledger.ts';
 import type { NoteRecord } from './build-index.ts';
 import { wordTail, type NamesTable } from './index-names.ts';
-import { indexOnlyText, namedWithin, NAMES_ATTRIBUTE } from './names.ts';
+import { indexOnlyText, namedWithin, NAMES_ATTRIBUTE, wordCount } from './names.ts';
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
@@ -35,9 +35,9 @@ export const escapeText = (text: string): string => text.replace(/&/g, '&amp;').
 /** A value for a double-quoted attribute. */
 export const escapeAttribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-/** The index-only element for one entry, as HTML (namesElement in index-names.ts, printed). */
-function namesHtml(ref: string, names: readonly string[]): string {
-  return `<span data-index-only="${escapeAttribute(ref)}" data-pagefind-index-attrs="${NAMES_ATTRIBUTE}" ${NAMES_ATTRIBUTE}="${escapeAttribute(indexOnlyText(names))}"></span>`;
+/** The index-only element for one entry beside a mention of `words` words, as HTML (namesElement in index-names.ts, printed). */
+function namesHtml(ref: string, names: readonly string[], words: number): string {
+  return `<span data-index-only="${escapeAttribute(ref)}" data-pagefind-index-attrs="${NAMES_ATTRIBUTE}" ${NAMES_ATTRIBUTE}="${escapeAttribute(indexOnlyText(names, words))}"></span>`;
 }
 
 /** One piece of HTML: a tag (left whole) or a run of text between tags, with its decoded text. */
@@ -145,15 +145,17 @@ function annotateParagraph(html: string, table: NamesTable): { html: string; add
     if (!names) continue;
     const innerStart = match.index + match[0].indexOf('>') + 1;
     const inner = match[2] ?? '';
-    for (const within of namedWithin(htmlText(inner), table.entities, ref)) {
+    const text = htmlText(inner);
+    for (const within of namedWithin(text, table.entities, ref)) {
       const innerNames = table.names.get(within.ref);
       if (seen.has(within.ref) || !innerNames) continue;
       seen.add(within.ref);
-      inserts.push({ at: innerStart + offsetAfterWord(inner, within.end), html: namesHtml(within.ref, innerNames) });
+      const element = namesHtml(within.ref, innerNames, wordCount(text.slice(within.start, within.end)));
+      inserts.push({ at: innerStart + offsetAfterWord(inner, within.end), html: element });
     }
     if (seen.has(ref)) continue;
     seen.add(ref);
-    inserts.push({ at: tailEnd(html, match.index + match[0].length), html: namesHtml(ref, names) });
+    inserts.push({ at: tailEnd(html, match.index + match[0].length), html: namesHtml(ref, names, wordCount(text)) });
   }
   let out = html;
   // From the end, so earlier offsets stay valid; at one offset the one found last ends up first, as the tree

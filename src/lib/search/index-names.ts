@@ -16,11 +16,11 @@ import type { Element, ElementContent, Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { h } from 'hastscript';
-import { allNames, indexOnlyText, namedWithin, NAMES_ATTRIBUTE, type EntityNames } from './names.ts';
+import { allNames, indexOnlyText, namedWithin, NAMES_ATTRIBUTE, wordCount, type EntityNames } from './names.ts';
 
-/** The index-only element for one entry. */
-export function namesElement(ref: string, names: readonly string[]): Element {
-  return h('span', { dataIndexOnly: ref, dataPagefindIndexAttrs: NAMES_ATTRIBUTE, [NAMES_ATTRIBUTE]: indexOnlyText(names) });
+/** The index-only element for one entry, beside a mention of `words` words. */
+export function namesElement(ref: string, names: readonly string[], words = 1): Element {
+  return h('span', { dataIndexOnly: ref, dataPagefindIndexAttrs: NAMES_ATTRIBUTE, [NAMES_ATTRIBUTE]: indexOnlyText(names, words) });
 }
 
 const isElement = (node: ElementContent | undefined): node is Element => node?.type === 'element';
@@ -75,16 +75,17 @@ function annotate(parent: Element, table: NamesTable, seen: Set<string>): number
       continue;
     }
     // Entries named inside this mention get their names right after their word, inside the link.
-    for (const inner of namedWithin(toString(child), table.entities, ref)) {
+    const text = toString(child);
+    for (const inner of namedWithin(text, table.entities, ref)) {
       const innerNames = table.names.get(inner.ref);
       if (seen.has(inner.ref) || !innerNames) continue;
       seen.add(inner.ref);
-      insertWithin(child, inner.end, namesElement(inner.ref, innerNames));
+      insertWithin(child, inner.end, namesElement(inner.ref, innerNames, wordCount(text.slice(inner.start, inner.end))));
       added += 1;
     }
     if (seen.has(ref)) continue;
     seen.add(ref);
-    const element = namesElement(ref, names);
+    const element = namesElement(ref, names, wordCount(text));
     const next = parent.children[i + 1];
     const tail = next?.type === 'text' ? wordTail(next.value) : 0;
     if (next?.type === 'text' && tail > 0) {

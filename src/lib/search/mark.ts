@@ -7,11 +7,15 @@ export interface TextRange {
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Every whole-word occurrence of any of `words` in `text`, ignoring case. */
+/**
+ * Every whole-word occurrence of any of `words` in `text`, ignoring case. A word may be a phrase ("Lachin
+ * corridor"), found with any whitespace between its words.
+ */
 export function findWordRanges(text: string, words: readonly string[]): TextRange[] {
   const usable = words.filter((w) => /[\p{L}\p{N}]/u.test(w)).sort((a, b) => b.length - a.length);
   if (usable.length === 0) return [];
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${usable.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+  const alternatives = usable.map((w) => w.trim().split(/\s+/).map(escapeRegExp).join('\\s+'));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
   return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
 }
 

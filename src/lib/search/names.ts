@@ -58,9 +58,21 @@ export function allNames(entity: EntityNames): string[] {
   return names;
 }
 
-/** The index-only text for a mention: the names in brackets, so results can tell them from the publisher's words. */
-export function indexOnlyText(names: readonly string[]): string {
-  return `${NAMES_OPEN}${names.join(' ')}${NAMES_CLOSE}`;
+/** Word separators exactly as Pagefind counts word positions (whitespace except U+FEFF). */
+export const WORD_SEPARATORS = /[^\S\uFEFF]+/;
+
+/** How many words Pagefind counts in `text`. */
+export function wordCount(text: string): number {
+  return text.split(WORD_SEPARATORS).filter((w) => w !== '').length;
+}
+
+/**
+ * The index-only text for a mention of `mentionWords` words: the names in brackets, so results can tell them from
+ * the publisher's words, with one opening bracket per word of the mention they stand beside ("⟦⟦" after "Lachin
+ * corridor"), so a match in them marks the whole mention. Pagefind indexes the names without the brackets.
+ */
+export function indexOnlyText(names: readonly string[], mentionWords = 1): string {
+  return `${NAMES_OPEN.repeat(Math.max(1, mentionWords))}${names.join(' ')}${NAMES_CLOSE}`;
 }
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -81,7 +93,7 @@ function wholeWord(form: string): RegExp {
  * road) also names Khankendi (Stepanakert) and Aghdam, so searching "Stepanakert" should find it too. A form equal
  * to the whole mention is not "within" it: which entry that is, the link plugin has settled (shared forms).
  */
-export function namedWithin(text: string, entities: readonly EntityNames[], except: string): { ref: string; end: number }[] {
+export function namedWithin(text: string, entities: readonly EntityNames[], except: string): { ref: string; start: number; end: number }[] {
   // The same mention text comes back on page after page ("Azerbaijan" tens of thousands of times at 1,000 articles):
   // each is looked up once per list of entries.
   let known = namedWithinCache.get(entities);
@@ -92,9 +104,9 @@ export function namedWithin(text: string, entities: readonly EntityNames[], exce
   return found.map((f) => ({ ...f }));
 }
 
-const namedWithinCache = new WeakMap<readonly EntityNames[], Map<string, { ref: string; end: number }[]>>();
+const namedWithinCache = new WeakMap<readonly EntityNames[], Map<string, { ref: string; start: number; end: number }[]>>();
 
-function findNamedWithin(text: string, entities: readonly EntityNames[], except: string): { ref: string; end: number }[] {
+function findNamedWithin(text: string, entities: readonly EntityNames[], except: string): { ref: string; start: number; end: number }[] {
   const whole = text.trim().toLocaleLowerCase('en');
   return entities.flatMap((e) => {
     if (e.ref === except) return [];
@@ -102,7 +114,7 @@ function findNamedWithin(text: string, entities: readonly EntityNames[], except:
       // Most forms are not in a mention at all: a plain substring test settles those without a regex.
       if (!text.includes(form) || form.toLocaleLowerCase('en') === whole) continue;
       const match = wholeWord(form).exec(text);
-      if (match) return [{ ref: e.ref, end: match.index + form.length }];
+      if (match) return [{ ref: e.ref, start: match.index, end: match.index + form.length }];
     }
     return [];
   });

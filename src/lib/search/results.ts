@@ -7,7 +7,7 @@
  * with an id together with the word position it starts at (`anchors`). A word belongs to the last passage anchor
  * at or before it. Positions count words split at whitespace, as Pagefind's own excerpts do.
  */
-import { foldUndecomposable, NAMES_CLOSE, NAMES_OPEN } from './names.ts';
+import { foldUndecomposable, NAMES_CLOSE, NAMES_OPEN, WORD_SEPARATORS } from './names.ts';
 
 export interface Anchor {
   element: string;
@@ -31,29 +31,39 @@ export interface PassageHit {
   words: string[];
 }
 
-/** Word separators exactly as Pagefind counts positions (whitespace except U+FEFF). */
-const WORD_SEPARATORS = /[^\S\uFEFF]+/;
-
 export function splitWords(content: string): string[] {
   return content.split(WORD_SEPARATORS);
 }
 
 /**
- * Which words are index-only names (src/lib/search/index-names.ts) and, for each, the position of the
- * last visible word before them: the mention they stand for.
+ * Which words are index-only names (src/lib/search/index-names.ts) and, for each, the positions of the visible
+ * words of the mention they stand beside: as many as the names' opening brackets say (indexOnlyText), counted back
+ * from the names over visible words only, so names that follow other names still find their mention.
  */
-export function indexOnlyWords(words: readonly string[]): Map<number, number> {
-  const result = new Map<number, number>();
-  let open = -1;
+export function indexOnlyWords(words: readonly string[]): Map<number, number[]> {
+  const result = new Map<number, number[]>();
+  const visible: number[] = [];
+  let mention: number[] | undefined;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
-    if (open < 0 && word.startsWith(NAMES_OPEN)) open = i;
-    if (open >= 0) {
-      result.set(i, open - 1);
-      if (word.endsWith(NAMES_CLOSE)) open = -1;
+    if (!mention && word.startsWith(NAMES_OPEN)) {
+      let brackets = 0;
+      while (word.startsWith(NAMES_OPEN, brackets * NAMES_OPEN.length)) brackets += 1;
+      mention = visible.slice(-brackets);
     }
+    if (mention) {
+      result.set(i, mention);
+      if (word.endsWith(NAMES_CLOSE)) mention = undefined;
+    } else if (word !== '') visible.push(i);
   }
   return result;
+}
+
+/** The visible words a match at `location` marks: the mention, for a match in index-only names. */
+function markedBy(location: number, hidden: ReadonlyMap<number, readonly number[]>, words: readonly string[]): number[] {
+  const mention = hidden.get(location);
+  // A mention's words without a letter or digit ("/" in "Stepanakert / Khankendi") are not marked.
+  return mention ? mention.filter((i) => bareWord(words[i] ?? '') !== '') : [location];
 }
 
 /** Passage anchors: elements with an id that hold publisher's paragraphs (not notes, headings or labels). */
@@ -102,7 +112,7 @@ export function bareWord(word: string): string {
  */
 export function excerpt(words: readonly string[], locations: readonly number[], from: number, to: number, length = 30): Segment[] {
   const hidden = indexOnlyWords(words);
-  const marked = new Set(locations.map((l) => hidden.get(l) ?? l));
+  const marked = new Set(locations.flatMap((l) => markedBy(l, hidden, words)));
   const visible: number[] = [];
   for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (!hidden.has(i) && (words[i] ?? '') !== '') visible.push(i);
   if (visible.length === 0) return [];
@@ -119,7 +129,13 @@ export function excerpt(words: readonly string[], locations: readonly number[], 
   if (start > 0) push('… ', false);
   shown.forEach((i, n) => {
     const word = words[i] ?? '';
-    if (n > 0) push(' ', false);
+    // Between two marked words with nothing stuck to them, the space is marked too: one mark per mention.
+    const previous = shown[n - 1];
+    const joined =
+      previous !== undefined && marked.has(previous) && marked.has(i) && /[\p{L}\p{N}]$/u.test(words[previous] ?? '') && /^[\p{L}\p{N}]/u.test(word);
+    // Punctuation that followed the mention before index-only names came between them stays stuck to it ("Armenia,").
+    const stuck = previous !== undefined && previous !== i - 1 && /^[,.;:!?)\]’”]/u.test(word);
+    if (n > 0 && !stuck) push(' ', joined);
     if (!marked.has(i)) return push(word, false);
     // Mark the word, not the punctuation stuck to it.
     const bare = bareWord(word);
@@ -155,8 +171,12 @@ export function passageHits(
     if (inside.length === 0) return;
     const found = new Set<string>();
     for (const l of inside) {
-      const word = bareWord(words[hidden.get(l) ?? l] ?? '');
-      if (word !== '') found.add(word);
+      // A mention of several words is one phrase to mark on arrival ("Lachin corridor", not every "of" of a name).
+      const phrase = markedBy(l, hidden, words)
+        .map((i) => words[i] ?? '')
+        .join(' ');
+      const bare = bareWord(phrase);
+      if (bare !== '') found.add(bare);
     }
     hits.push({ id: passage.id, number: n + 1, excerpt: excerpt(words, inside, passage.location, end, excerptLength), words: [...found] });
   });
@@ -181,4 +201,45 @@ export function normaliseQuery(query: string): { text: string; truncated: boolea
   const cut = folded.slice(0, MAX_QUERY_LENGTH);
   const space = cut.lastIndexOf(' ');
   return { text: (space > MAX_QUERY_LENGTH / 2 ? cut.slice(0, space) : cut).trim(), truncated: true };
+}
+
+/** How many passages of articles and how many of our notes a list of results was found in. */
+export function hitCounts(results: readonly { within: 'passage' | 'note'; passages: readonly unknown[] }[]): { passages: number; notes: number } {
+  let passages = 0;
+  let notes = 0;
+  for (const r of results) {
+    if (r.within === 'note') notes += r.passages.length;
+    else passages += r.passages.length;
+  }
+  return { passages, notes };
+}
+
+/** What a search found, as summary() says it. */
+export interface Found {
+  /** Every matching page. */
+  total: number;
+  /** How many of them are listed. */
+  shown: number;
+  /** Passages of articles and notes of ours the listed results were found in (hitCounts). */
+  passages: number;
+  notes: number;
+}
+
+/**
+ * A short sentence saying what was found, for the live status region. The passages and notes are counted in the
+ * listed results only (their excerpts are what the page has loaded), so when not every result is listed the sentence
+ * says that the counts are of the first ones.
+ */
+export function summary(found: Found, query: string, filtered: boolean): string {
+  const { total, shown, passages, notes } = found;
+  const scope = query ? `for “${query}”${filtered ? ' with the filters chosen' : ''}` : 'with the filters chosen';
+  if (total === 0) return `Nothing found ${scope}.`;
+  const results = `${total} ${total === 1 ? 'result' : 'results'} ${scope}`;
+  const within = [
+    ...(passages > 0 ? [`${passages} ${passages === 1 ? 'passage' : 'passages'} in articles`] : []),
+    ...(notes > 0 ? [`${notes} of our notes`] : []),
+  ];
+  if (shown >= total) return `${[results, ...within].join(', ')}.`;
+  const first = shown === 1 ? 'The first is shown' : `The first ${shown} are shown`;
+  return within.length === 0 ? `${results}. ${first}.` : `${results}. ${first}, with ${within.join(' and ')}.`;
 }

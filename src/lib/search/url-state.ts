@@ -88,18 +88,28 @@ export function toggleFilter(filters: Filters, key: FilterKey, value: string, on
 /** The parameter that asks an article page to mark words in the passage it lands on (src/client/search-mark.ts). */
 export const MARK_PARAM = 'mark';
 
-/** A passage's permalink that marks `words` on arrival: /articles/x/?mark=Khankendi#passage-id. */
+/** What separates the words to mark when one of them is a phrase ("Lachin corridor"); otherwise a space does. */
+const PHRASES = '|';
+
+/**
+ * A passage's permalink that marks `words` on arrival: /articles/x/?mark=Khankendi#passage-id. A word may be a
+ * phrase (a mention of several words); the words are then separated by "|" instead of spaces.
+ */
 export function passageLink(pageUrl: string, passageId: string, words: readonly string[]): string {
   const [path = ''] = pageUrl.split('#');
   const [base = '', query = ''] = path.split('?');
   const params = new URLSearchParams(query);
-  if (words.length > 0) params.set(MARK_PARAM, words.join(' '));
+  const usable = words.map((w) => w.replaceAll(PHRASES, ' ').trim()).filter((w) => w !== '');
+  // With a phrase among them, "|" separates the words, and ends a lone phrase so it is not read as words.
+  const phrases = usable.some((w) => /\s/.test(w));
+  if (usable.length > 0) params.set(MARK_PARAM, phrases ? `${usable.join(PHRASES)}${usable.length === 1 ? PHRASES : ''}` : usable.join(' '));
   const search = params.toString();
   return `${base}${search ? `?${search}` : ''}#${passageId}`;
 }
 
-/** The words an arriving page should mark, from its address. */
+/** The words (or phrases, when "|" separates them) an arriving page should mark, from its address. */
 export function markWords(search: string): string[] {
-  const value = new URLSearchParams(search).get(MARK_PARAM) ?? '';
-  return [...new Set(value.slice(0, MAX_VALUE).split(/\s+/).filter((w) => w !== ''))].slice(0, 20);
+  const value = (new URLSearchParams(search).get(MARK_PARAM) ?? '').slice(0, MAX_VALUE);
+  const items = value.includes(PHRASES) ? value.split(PHRASES).map((p) => p.replace(/\s+/g, ' ').trim()) : value.split(/\s+/);
+  return [...new Set(items.filter((w) => w !== ''))].slice(0, 20);
 }

@@ -66,7 +66,7 @@ describe('wordTail', () => {
 
 describe('namedWithin', () => {
   it('finds the entries a longer mention also names, as whole words', () => {
-    expect(namedWithin('Aghdam-Khankendi route', ENTITIES, 'places/aghdam-khankendi-road')).toEqual([{ ref: 'places/stepanakert', end: 16 }]);
+    expect(namedWithin('Aghdam-Khankendi route', ENTITIES, 'places/aghdam-khankendi-road')).toEqual([{ ref: 'places/stepanakert', start: 7, end: 16 }]);
     expect(namedWithin('Lachin', ENTITIES, 'places/lachin-district')).toEqual([]);
     expect(namedWithin('Lachinka', ENTITIES, 'x')).toEqual([]);
   });

@@ -13,6 +13,12 @@ describe('findWordRanges', () => {
     expect(found(['Aghdam-Khankendi'])).toEqual(['Aghdam-Khankendi']);
   });
 
+  it('finds a phrase with any whitespace between its words, and not its words alone', () => {
+    const prose = 'Aid went by the Aghdam-Khankendi\nroute; the route of the Red Cross.';
+    const ranges = findWordRanges(prose, ['Aghdam-Khankendi route']).map((r) => prose.slice(r.start, r.end));
+    expect(ranges).toEqual(['Aghdam-Khankendi\nroute']);
+  });
+
   it('treats the words as text, not patterns', () => {
     expect(found(['.*', '(x', 'Shel+ing'])).toEqual([]);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   bareWord,
+  hitCounts,
+  summary,
   excerpt,
   indexOnlyWords,
   isSearchable,
@@ -38,7 +40,57 @@ describe('indexOnlyWords', () => {
     const hidden = indexOnlyWords(words);
     const khankendi = at('Khankendi');
     expect([...hidden.keys()]).toEqual([khankendi + 1, khankendi + 2, khankendi + 3, khankendi + 4]);
-    expect(new Set(hidden.values())).toEqual(new Set([khankendi]));
+    expect(new Set([...hidden.values()].map((m) => m.join()))).toEqual(new Set([String(khankendi)]));
+  });
+
+  it('maps names after a mention of several words to all its words, one per opening bracket', () => {
+    const text = splitWords('Aid went by the Aghdam-Khankendi ⟦Stepanakert Khankendi⟧ route ⟦⟦Aghdam–Khankendi road⟧ again.');
+    const hidden = indexOnlyWords(text);
+    const [route, road] = [text.indexOf('route'), text.indexOf('⟦⟦Aghdam–Khankendi')];
+    expect(hidden.get(text.indexOf('⟦Stepanakert'))).toEqual([route - 3]);
+    // The road's names skip the names before them: the mention is the two visible words "Aghdam-Khankendi route".
+    expect(hidden.get(road)).toEqual([route - 3, route]);
+    expect(hidden.get(road + 1)).toEqual([route - 3, route]);
+    expect(hidden.has(text.indexOf('again.'))).toBe(false);
+  });
+
+  it('maps names right after other names to the mention both stand beside', () => {
+    const text = splitWords('regarding Nagorno-Karabakh ⟦Karabakh Garabagh⟧ ⟦Nagorno-Karabakh Artsakh⟧ , particularly');
+    const hidden = indexOnlyWords(text);
+    expect(hidden.get(text.indexOf('Garabagh⟧'))).toEqual([1]);
+    expect(hidden.get(text.indexOf('Artsakh⟧'))).toEqual([1]);
+  });
+});
+
+describe('excerpts around index-only names', () => {
+  it('keeps punctuation that followed the mention stuck to it', () => {
+    const text = splitWords('between Azerbaijan and Armenia ⟦Hayastan Armenia⟧ , particularly');
+    const segments = excerpt(text, [text.indexOf('⟦Hayastan')], 0, text.length);
+    expect(segments.map((s) => s.text).join('')).toBe('between Azerbaijan and Armenia, particularly');
+    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['Armenia']);
+  });
+});
+
+describe('excerpts and passages with names beside a mention of several words', () => {
+  const content = 'Head. Aid went by the Aghdam-Khankendi route ⟦⟦Aghdam–Khankendi road⟧ of the Red Cross.';
+  const text = splitWords(content);
+  const anchors: Anchor[] = [{ element: 'div', id: 'p1', location: text.indexOf('Aid') }];
+
+  it('marks every word of the mention, and gives it as one phrase to mark on arrival', () => {
+    const [hit] = passageHits(content, anchors, [text.indexOf('road⟧')]);
+    expect(hit?.excerpt.filter((s) => s.mark).map((s) => s.text)).toEqual(['Aghdam-Khankendi route']);
+    expect(hit?.words).toEqual(['Aghdam-Khankendi route']);
+  });
+
+  it('marks an entry page heading whole, and not a word of it that has no letters', () => {
+    const page = splitWords('Stepanakert / Khankendi ⟦⟦⟦Stepanakert Khankendi Xankendi⟧ The main city.');
+    const segments = excerpt(page, [page.indexOf('Xankendi⟧')], 0, page.length);
+    expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['Stepanakert', 'Khankendi']);
+    const two = splitWords('Nagorno-Karabakh conflict. ⟦⟦Garabagh munaqishesi⟧ The war.');
+    expect(excerpt(two, [two.indexOf('⟦⟦Garabagh')], 0, two.length)).toEqual([
+      { text: 'Nagorno-Karabakh conflict', mark: true },
+      { text: '. The war.', mark: false },
+    ]);
   });
 });
 
@@ -152,5 +204,29 @@ describe('notes records', () => {
     // Passage anchors are never notes, and note anchors never passages.
     expect(passageHits(content, anchors, lachin)).toEqual([]);
     expect(isNoteAnchor({ element: 'div', id: 'note-a', location: 0 })).toBe(false);
+  });
+});
+
+describe('hitCounts and summary', () => {
+  const article = (n: number) => ({ within: 'passage' as const, passages: Array.from({ length: n }) });
+  const notes = (n: number) => ({ within: 'note' as const, passages: Array.from({ length: n }) });
+
+  it('counts passages of articles and our notes apart', () => {
+    expect(hitCounts([article(3), notes(2), article(1), { within: 'passage' as const, passages: [] }])).toEqual({ passages: 4, notes: 2 });
+  });
+
+  it('says what every listed result was found in when all are listed', () => {
+    expect(summary({ total: 3, shown: 3, passages: 4, notes: 2 }, 'Lachin', false)).toBe('3 results for “Lachin”, 4 passages in articles, 2 of our notes.');
+    expect(summary({ total: 1, shown: 1, passages: 1, notes: 0 }, 'Lachin', false)).toBe('1 result for “Lachin”, 1 passage in articles.');
+    expect(summary({ total: 2, shown: 2, passages: 0, notes: 0 }, '', true)).toBe('2 results with the filters chosen.');
+    expect(summary({ total: 0, shown: 0, passages: 0, notes: 0 }, 'Lachin', true)).toBe('Nothing found for “Lachin” with the filters chosen.');
+  });
+
+  it('says the counts are of the first results when not all are listed', () => {
+    // The header's panel lists five: its counts must not read as the whole site's.
+    expect(summary({ total: 12, shown: 5, passages: 9, notes: 4 }, 'Khankendi', false)).toBe(
+      '12 results for “Khankendi”. The first 5 are shown, with 9 passages in articles and 4 of our notes.',
+    );
+    expect(summary({ total: 12, shown: 1, passages: 0, notes: 0 }, 'Khankendi', false)).toBe('12 results for “Khankendi”. The first is shown.');
   });
 });

@@ -74,4 +74,14 @@ describe('passage links', () => {
     expect(markWords('?x=1')).toEqual([]);
     expect(markWords(`?mark=${Array.from({ length: 50 }, (_, i) => `w${i}`).join('+')}`)).toHaveLength(20);
   });
+
+  it('keeps a phrase (a mention of several words) whole, separating the words with "|"', () => {
+    const link = passageLink('/articles/x/', 'p', ['Aghdam-Khankendi route', 'Khankendi']);
+    expect(link).toBe('/articles/x/?mark=Aghdam-Khankendi+route%7CKhankendi#p');
+    expect(markWords(new URL(link, 'http://x').search)).toEqual(['Aghdam-Khankendi route', 'Khankendi']);
+    // A lone phrase stays one; a "|" inside a word cannot split it; links of words and spaces read as before.
+    expect(markWords(new URL(passageLink('/a/', 'p', ['Lachin corridor']), 'http://x').search)).toEqual(['Lachin corridor']);
+    expect(passageLink('/a/', 'p', ['a|b'])).toBe('/a/?mark=a+b%7C#p');
+    expect(markWords('?mark=Khankendi+road')).toEqual(['Khankendi', 'road']);
+  });
 });
