@@ -114,6 +114,9 @@ export function regionHeight(width: number): number {
   return Math.round((width * (y1 - y0)) / (x1 - x0));
 }
 
+/** The countries' outlines of the region view, by width (see locatorMap). */
+const regionOutlines = new Map<number, MapGeometry['countries']>();
+
 export function locatorMap(places: readonly MapPlaceInput[], options: MapOptions = {}): MapGeometry {
   const width = options.width ?? 640;
   const fontSize = options.fontSize ?? 13;
@@ -142,14 +145,21 @@ export function locatorMap(places: readonly MapPlaceInput[], options: MapOptions
       .clipExtent([[0, 0], [width, height]]);
     drawn = wide;
   }
-  const path = geoPath(projection).digits(view === 'region' ? 1 : 0);
-
-  const countries = drawn.features.flatMap((f: Feature<Geometry, { name: string }>) => {
-    const d = path(f);
-    if (!d) return [];
-    const known = COUNTRIES[String(f.id)];
-    return [{ id: String(f.id), name: f.properties.name, focus: known?.focus ?? false, d }];
-  });
+  const outline = () => {
+    const path = geoPath(projection).digits(view === 'region' ? 1 : 0);
+    return drawn.features.flatMap((f: Feature<Geometry, { name: string }>) => {
+      const d = path(f);
+      if (!d) return [];
+      const known = COUNTRIES[String(f.id)];
+      return [{ id: String(f.id), name: f.properties.name, focus: known?.focus ?? false, d }];
+    });
+  };
+  // The region's outlines depend on the width alone: drawn once per width, not once per map (a place page has one).
+  let countries: MapGeometry['countries'];
+  if (view === 'region') {
+    countries = regionOutlines.get(width) ?? outline();
+    regionOutlines.set(width, countries);
+  } else countries = outline();
 
   const obstacles: Box[] = [];
   const countryLabels: MapLabel[] = [];

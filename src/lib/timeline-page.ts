@@ -94,6 +94,7 @@ async function load(): Promise<TimelineData> {
   // Worked out once per build: every article page asks for its own row, so per-page work must not grow with the
   // number of articles.
   const allArticles = articleInputs(articleData);
+  const bySlugInput = new Map(allArticles.map((a) => [a.id, a]));
   const articleRows = allArticles.map((a) => ({
     slug: a.id,
     row: { date: a.date, dateLabel: a.dateLabel, kind: 'article', text: `Article: ${a.label}`, href: a.href } satisfies TableRow,
@@ -110,7 +111,10 @@ async function load(): Promise<TimelineData> {
     table,
     events: inputs,
     articles: (current) => (current === undefined ? allArticles : allArticles.map((a) => (a.id === current ? { ...a, current: true } : a))),
-    article: (slug) => allArticles.filter((a) => a.id === slug).map((a) => ({ ...a, current: true })),
+    article: (slug) => {
+      const own = bySlugInput.get(slug);
+      return own ? [{ ...own, current: true }] : [];
+    },
   };
 }
 

@@ -112,17 +112,23 @@ export function toView(data: PagefindData): ResultView {
   return { ...view, passages, within: 'passage' };
 }
 
+/** Counts the searches started, so one that a newer search overtook loads no results it would not show. */
+let started = 0;
+
 /**
- * Searches; resolves to undefined when a newer search superseded this one (debounced), so typing never waits
- * for old results. An empty query with filters lists everything those filters allow.
+ * Searches; resolves to undefined when a newer search superseded this one (debounced, or started while this one
+ * was searching), so typing never waits for old results and loads none of their excerpts: a reader typing
+ * "Khankendi" while the search engine loads would otherwise fetch the results of "Khank" too. An empty query with
+ * filters lists everything those filters allow.
  */
 export async function search(rawQuery: string, filters: Filters, { limit = 20, debounce = 0 } = {}): Promise<SearchOutcome | undefined> {
+  const mine = ++started;
   const { text, truncated } = normaliseQuery(rawQuery);
   const pagefind = await loadPagefind();
   const term = isSearchable(text) ? text : null;
   const options = { filters: pagefindFilters(filters) };
   const found = debounce > 0 ? await pagefind.debouncedSearch(term, options, debounce) : await pagefind.search(term, options);
-  if (!found) return undefined;
+  if (!found || mine !== started) return undefined;
   // Facet counts: beside each value of a group the reader has filtered on, how many results choosing it too would
   // give (values in a group combine with "any"), so the other kinds, outlets or years do not all read (0).
   const counts: FilterCounts = { ...found.filters };

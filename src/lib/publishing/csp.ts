@@ -9,11 +9,7 @@
  * pages carry none (the charts size themselves with SVG attributes and CSS).
  */
 import type { AstroUserConfig } from 'astro';
-import { select } from 'hast-util-select';
-import rehypeParse from 'rehype-parse';
-import { unified } from 'unified';
-
-const headParser = unified().use(rehypeParse);
+import { Parser } from 'htmlparser2';
 
 export const CSP_DIRECTIVES = [
   "default-src 'none'",
@@ -39,14 +35,24 @@ export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
 
 /**
  * The policy in a page's <meta http-equiv="content-security-policy">, or undefined when it has none. Only the
- * <head> is parsed: it is all that can hold the policy, and parsing whole pages would cost seconds at 1,000 pages.
+ * <head> is read, as a stream of tags (htmlparser2, with the page's inline <style> and <script> read as raw text
+ * as a browser does): it is all that can hold the policy. Building a tree of each head, as this did, took 0.55 s
+ * at 1,000 articles; the stream a tenth of that.
  */
 export function metaPolicyOf(html: string): string | undefined {
   const end = html.search(/<\/head>/i);
-  const tree = headParser.parse(end === -1 ? html : html.slice(0, end));
-  const meta = select('meta[http-equiv="content-security-policy" i]', tree);
-  const content = meta?.properties['content'];
-  return typeof content === 'string' ? content : undefined;
+  let policy: string | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (policy !== undefined || name !== 'meta' || attributes['http-equiv']?.toLowerCase() !== 'content-security-policy') return;
+        policy = attributes['content'];
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(end === -1 ? html : html.slice(0, end));
+  return policy;
 }
 
 /** The header form of a page's policy: the meta policy plus what only a header can carry. */

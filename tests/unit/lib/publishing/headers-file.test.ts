@@ -34,6 +34,13 @@ describe('CSP', () => {
     expect(headerPolicy(meta ?? '')).toBe("default-src 'none'; script-src 'self' 'sha256-x='; frame-ancestors 'none'");
     expect(metaPolicyOf('<html><head></head></html>')).toBeUndefined();
   });
+  it('reads the policy as a browser would: any case and quoting, entities decoded, not from inside a style or script, not from the body', () => {
+    expect(metaPolicyOf(`<head><META HTTP-EQUIV=Content-Security-Policy CONTENT='a &amp; b'></head>`)).toBe('a & b');
+    const hidden = `<head><style>/* <meta http-equiv="content-security-policy" content="x"> */</style><script>"<meta http-equiv='content-security-policy' content='y'>"</script>`;
+    expect(metaPolicyOf(`${hidden}<meta http-equiv="content-security-policy" content="z"></head>`)).toBe('z');
+    expect(metaPolicyOf(`${hidden}</head><body><meta http-equiv="content-security-policy" content="w"></body>`)).toBeUndefined();
+    expect(metaPolicyOf(`<head><meta name="x" content="v"><meta http-equiv="content-security-policy" content="first"><meta http-equiv="content-security-policy" content="second"></head>`)).toBe('first');
+  });
 });
 
 import { createHash } from 'node:crypto';
