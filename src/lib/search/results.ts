@@ -108,10 +108,17 @@ export function bareWord(word: string): string {
 
 /**
  * An excerpt of `length` visible words from [from, to), centred on the first found word, with the found words
- * marked; index-only names are left out, and a match in them marks the mention they stand beside.
+ * marked; index-only names are left out, and a match in them marks the mention they stand beside. `hidden` is
+ * indexOnlyWords(words), for a caller that has it already.
  */
-export function excerpt(words: readonly string[], locations: readonly number[], from: number, to: number, length = 30): Segment[] {
-  const hidden = indexOnlyWords(words);
+export function excerpt(
+  words: readonly string[],
+  locations: readonly number[],
+  from: number,
+  to: number,
+  length = 30,
+  hidden: ReadonlyMap<number, readonly number[]> = indexOnlyWords(words),
+): Segment[] {
   const marked = new Set(locations.flatMap((l) => markedBy(l, hidden, words)));
   const visible: number[] = [];
   for (let i = Math.max(0, from); i < Math.min(to, words.length); i++) if (!hidden.has(i) && (words[i] ?? '') !== '') visible.push(i);
@@ -178,7 +185,7 @@ export function passageHits(
       const bare = bareWord(phrase);
       if (bare !== '') found.add(bare);
     }
-    hits.push({ id: passage.id, number: n + 1, excerpt: excerpt(words, inside, passage.location, end, excerptLength), words: [...found] });
+    hits.push({ id: passage.id, number: n + 1, excerpt: excerpt(words, inside, passage.location, end, excerptLength, hidden), words: [...found] });
   });
   return hits;
 }
